@@ -1,0 +1,63 @@
+# Bienvenue à Clermont-Ferrand. `make run` serves the site with demo content; `make test` checks it.
+
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run test lint serve install dev-install catalogs messages clean
+
+# The virtualenv and its packages; reinstalled when pyproject.toml changes.
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+install: $(VENV)/.installed
+dev-install: $(VENV)/.installed-dev
+
+catalogs: install
+	@$(MANAGE) compile_catalogs --verbosity 0
+
+# Serve on http://127.0.0.1:$(PORT)/ with the demo content (SQLite in var/ unless DATABASE_URL).
+run: catalogs
+	@$(MANAGE) migrate --noinput --verbosity 0 --skip-checks
+	@$(MANAGE) load_demo --if-empty --skip-checks
+	@echo
+	@echo "  Site:  http://127.0.0.1:$(PORT)/"
+	@echo "  Admin: http://127.0.0.1:$(PORT)/admin/"
+	@echo "         create a staff account first with: $(MANAGE) createsuperuser"
+	@echo
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# Lint, then the whole suite twice: on SQLite, then on a throwaway PostgreSQL cluster.
+test: dev-install catalogs lint
+	$(BIN)/pytest
+	$(BIN)/python -m tests.postgres $(BIN)/pytest
+
+lint: dev-install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Production settings under gunicorn: DEBUG off, static files from WhiteNoise.
+# Needs DJANGO_SECRET_KEY; DJANGO_HTTPS=false to try it over plain HTTP on this machine.
+serve: catalogs
+	@test -n "$$DJANGO_SECRET_KEY" || { echo "Set DJANGO_SECRET_KEY first (see README)."; exit 1; }
+	DJANGO_DEBUG=false $(MANAGE) collectstatic --noinput --verbosity 0
+	DJANGO_DEBUG=false $(MANAGE) migrate --noinput
+	DJANGO_DEBUG=false $(BIN)/gunicorn welcome.wsgi --bind 127.0.0.1:$(PORT) --workers 3
+
+# Extract UI strings into the catalogs (needs GNU gettext), for translators.
+messages: install
+	$(MANAGE) makemessages -l fr -l fr_Falc --ignore=.venv --ignore=var --no-obsolete
+
+clean:
+	rm -rf $(VENV) var/static .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+# The questionnaire models arrive with the feedback issue.

@@ -1,0 +1,1 @@
+# Category and Place arrive with the places issue.

@@ -1,0 +1,57 @@
+"""What a reader does: switch language, skip to content, read on a narrow phone."""
+
+import pytest
+
+from tests.factories import make_theme
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_reader_switches_language_and_stays_on_the_same_theme(page, live_server):
+    theme = make_theme(title_fr="Santé", title_en="Health", title_fr_falc="La santé")
+    page.goto(f"{live_server.url}/fr/guide/{theme.slug}/")
+    assert page.locator("h1").inner_text() == "Santé"
+
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url(f"{live_server.url}/en/guide/{theme.slug}/")
+    assert page.locator("h1").inner_text() == "Health"
+    assert page.locator("html").get_attribute("lang") == "en"
+
+    page.get_by_role("link", name="Facile à lire (FALC)").click()
+    page.wait_for_url(f"{live_server.url}/fr-falc/guide/{theme.slug}/")
+    assert page.locator("h1").inner_text() == "La santé"
+    assert page.locator("html").get_attribute("lang") == "fr"
+
+
+def test_keyboard_user_skips_to_the_content(page, live_server):
+    page.goto(f"{live_server.url}/en/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to content")
+    assert skip.evaluate("element => element === document.activeElement")
+    box = skip.bounding_box()
+    assert box is not None and box["y"] >= 0, "the focused skip link is off screen"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+@pytest.mark.parametrize("width", [320, 640])
+def test_pages_reflow_without_horizontal_scrolling(page, live_server, width):
+    """320 CSS pixels is a 1280-pixel screen at 400 % zoom; 640 is 200 %."""
+    make_theme()
+    page.set_viewport_size({"width": width, "height": 800})
+    for path in ("/fr/", "/fr-falc/", "/en/accessibility/"):
+        page.goto(live_server.url + path)
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, path
+
+
+def test_site_reads_without_javascript(browser, live_server):
+    make_theme(title_en="Health")
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/en/")
+    page.get_by_role("link", name="Health").click()
+    assert page.locator("h1").inner_text() == "Health"
+    context.close()

@@ -1,0 +1,66 @@
+import pytest
+from django.conf import settings
+from django.test.utils import override_settings
+from django.urls import reverse
+from django.utils import translation
+
+from tests.factories import make_theme
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _plain_static_storage(tmp_path_factory):
+    """Serve static files from the apps in tests; test_static_files.py covers the manifest."""
+    with override_settings(
+        STATIC_ROOT=tmp_path_factory.mktemp("static"),
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+    ):
+        yield
+
+
+@pytest.fixture
+def theme(db):
+    return make_theme()
+
+
+def page_urls(theme):
+    """Every public page type, in every language, as (language, url)."""
+    urls = []
+    for code in LANGUAGE_CODES:
+        with translation.override(code):
+            urls += [
+                (code, reverse("home")),
+                (code, reverse("accessibility")),
+                (code, reverse("privacy")),
+                (code, reverse("legal-notice")),
+                (code, theme.get_absolute_url()),
+                (code, reverse("places:list")),
+                (code, reverse("feedback:questionnaire")),
+            ]
+    return urls
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "browser" in item.path.parts:
+            item.add_marker(pytest.mark.browser)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print how many browser tests ran, so a run that skipped them all is visible."""
+    counts = {}
+    for outcome in ("passed", "failed", "skipped", "error"):
+        reports = terminalreporter.stats.get(outcome, [])
+        counts[outcome] = sum(
+            1 for r in reports if getattr(r, "when", "call") == "call" and "browser" in r.keywords
+        )
+    from django.db import connection
+
+    terminalreporter.write_line(
+        f"database: {connection.vendor}; browser tests: {counts['passed']} passed, "
+        f"{counts['failed']} failed, {counts['skipped']} skipped"
+    )

@@ -1,0 +1,126 @@
+"""The three languages: prefixes, the redirect from /, <html lang>, the switcher, catalogs."""
+
+import os
+import shutil
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.test import override_settings
+
+from welcome.management.commands.compile_catalogs import catalogs, compiled
+
+pytestmark = pytest.mark.django_db
+
+LOCALE = Path(settings.BASE_DIR) / "locale"
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "expected"),
+    [
+        ("fr-FR,fr;q=0.9,en;q=0.8", "/fr/"),
+        ("fr", "/fr/"),
+        ("fr-CA", "/fr/"),
+        ("en-GB,en;q=0.9", "/en/"),
+        ("ar,en;q=0.5", "/en/"),
+        ("uk", "/fr/"),
+        ("", "/fr/"),
+    ],
+)
+def test_root_redirects_by_accept_language(client, accept_language, expected):
+    response = client.get("/", headers={"accept-language": accept_language})
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
+def test_french_browser_never_gets_falc(client):
+    for header in ("fr", "fr-FR", "fr-BE,fr;q=0.8", "fr-falc;q=0.1,fr;q=0.9"):
+        response = client.get("/", headers={"accept-language": header})
+        assert response["Location"] == "/fr/", header
+
+
+@pytest.mark.parametrize(("prefix", "html_lang"), [("fr", "fr"), ("en", "en"), ("fr-falc", "fr")])
+def test_html_lang_is_a_real_language_tag(client, prefix, html_lang):
+    html = client.get(f"/{prefix}/").content.decode()
+    assert f'<html lang="{html_lang}" dir="ltr">' in html
+
+
+def test_switcher_names_the_languages_in_their_own_words(client):
+    html = client.get("/en/").content.decode()
+    for name in ("Français", "English", "Facile à lire (FALC)"):
+        assert f">{name}</a>" in html
+    assert 'lang="fr" hreflang="fr">Facile à lire (FALC)' in html
+
+
+def test_switcher_keeps_the_reader_on_the_same_page(client, theme):
+    html = client.get(f"/en/guide/{theme.slug}/").content.decode()
+    assert f'href="/fr/guide/{theme.slug}/"' in html
+    assert f'href="/fr-falc/guide/{theme.slug}/"' in html
+    assert f'href="/en/guide/{theme.slug}/" lang="en" aria-current="true"' in html
+
+
+def test_switcher_keeps_the_query_string(client):
+    html = client.get("/fr/places/?category=sante").content.decode()
+    assert 'href="/en/places/?category=sante"' in html
+
+
+def test_switcher_on_a_missing_page_leads_home(client):
+    html = client.get("/en/nowhere/").content.decode()
+    assert 'href="/fr/"' in html
+
+
+def test_content_falls_back_to_french_when_untranslated(client, theme):
+    theme.title_en = ""
+    theme.save()
+    html = client.get(f"/en/guide/{theme.slug}/").content.decode()
+    assert f"<h1>{theme.title_fr}</h1>" in html
+
+
+def test_falc_catalog_rewords_rather_than_copies_french():
+    french = {e.msgid: e.msgstr for e in polib.pofile(LOCALE / "fr/LC_MESSAGES/django.po")}
+    falc = [e for e in polib.pofile(LOCALE / "fr_Falc/LC_MESSAGES/django.po") if e.translated()]
+    assert len(falc) >= 20, "the FALC catalog should reword the site's sentences"
+    copies = [e.msgid for e in falc if e.msgstr == french.get(e.msgid)]
+    assert copies == []
+
+
+def test_french_catalog_is_complete():
+    po = polib.pofile(LOCALE / "fr/LC_MESSAGES/django.po")
+    assert po.percent_translated() == 100
+    assert [e.msgid for e in po if "fuzzy" in e.flags] == []
+
+
+def test_catalogs_are_compiled_and_current():
+    """The .mo files the site reads match their .po files (run `make catalogs`)."""
+    found = list(catalogs())
+    assert {po.parent.parent.name for po, _mo in found} >= {"fr", "fr_Falc"}
+    for po_path, mo_path in found:
+        assert mo_path.exists(), mo_path
+        assert mo_path.read_bytes() == compiled(po_path), f"{mo_path} is stale"
+
+
+@pytest.mark.skipif(
+    not shutil.which("xgettext") and os.environ.get("CI") != "true",
+    reason="GNU gettext is not installed",
+)
+def test_catalogs_hold_every_string_of_the_code(tmp_path, monkeypatch):
+    """Running makemessages would add nothing: no UI string is left out of the catalogs."""
+    source = Path(settings.BASE_DIR)
+    copy = tmp_path / "src"
+    shutil.copytree(
+        source,
+        copy,
+        ignore=shutil.ignore_patterns(".venv", "var", ".git", "*.mo", "__pycache__", "*cache*"),
+    )
+    monkeypatch.chdir(copy)
+    with override_settings(LOCALE_PATHS=[copy / "locale"]):
+        call_command(
+            "makemessages", locale=["fr", "fr_Falc"], ignore_patterns=[".venv"], verbosity=0
+        )
+    for language in ("fr", "fr_Falc"):
+        before = {e.msgid for e in polib.pofile(LOCALE / language / "LC_MESSAGES/django.po")}
+        after = polib.pofile(copy / "locale" / language / "LC_MESSAGES/django.po")
+        missing = {e.msgid for e in after if not e.obsolete} - before
+        assert missing == set(), f"run `make messages` and translate: {sorted(missing)}"
