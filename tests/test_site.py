@@ -9,7 +9,6 @@ from urllib.parse import urlsplit
 import pytest
 from django.core.management import call_command
 from django.db import connection
-from django.template.defaultfilters import linebreaksbr
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import translation
 
@@ -131,7 +130,7 @@ def test_each_language_home_page_is_in_that_language(client):
                 "and what to do, step by step."
             )
         assert expected in html, code
-        assert linebreaksbr(lead) in html, code
+        assert lead.replace("\n", "<br>") in html, code
         pages[code] = lead
     assert pages["fr"] != pages["en"], "the French home page shows English"
     assert pages["fr-falc"] != pages["fr"], "the FALC home page is a copy of the French one"
