@@ -51,6 +51,12 @@ def test_healthz_answers_503_when_the_database_does_not():
     assert result.stdout.strip() == '503 {"status": "unavailable"}'
 
 
+def test_pages_answer_head_requests(client, theme):
+    """Link checkers and proxies send HEAD; it must not be refused."""
+    for url in ("/fr/", f"/en/guide/{theme.slug}/", "/fr-falc/places/", "/healthz"):
+        assert client.head(url).status_code == 200, url
+
+
 def test_robots_txt_points_to_the_sitemap_and_hides_the_admin(client):
     response = client.get("/robots.txt")
     assert response["Content-Type"] == "text/plain; charset=utf-8"

@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import translation
 
 from tests.conftest import page_urls
+from tests.factories import make_theme
 
 pytestmark = pytest.mark.django_db
 
@@ -135,3 +136,16 @@ def test_each_language_home_page_is_in_that_language(client):
     assert pages["fr"] != pages["en"], "the French home page shows English"
     assert pages["fr-falc"] != pages["fr"], "the FALC home page is a copy of the French one"
     assert "Aller au contenu" in client.get("/fr/").content.decode()
+
+
+def test_home_page_runs_the_same_queries_whatever_the_number_of_themes(
+    client, django_assert_num_queries
+):
+    make_theme()
+    with django_assert_num_queries(1):
+        client.get("/fr/")
+    for _ in range(30):
+        make_theme()
+    with django_assert_num_queries(1):
+        html = client.get("/fr/").content.decode()
+    assert html.count('<li>\n        <a href="/fr/guide/') == 31

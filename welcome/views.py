@@ -6,20 +6,20 @@ from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from guide.models import Theme
 
 logger = logging.getLogger(__name__)
 
 
-@require_GET
+@require_safe
 def home(request):
     themes = Theme.objects.order_by("order", "pk")
     return render(request, "welcome/home.html", {"themes": themes})
 
 
-@require_GET
+@require_safe
 @cache_control(no_store=True)
 def healthz(request):
     """Answer 200 when every database answers, 503 when one does not."""
@@ -33,14 +33,14 @@ def healthz(request):
     return JsonResponse({"status": "ok"})
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=86400, public=True)
 def favicon(request):
     """Browsers ask for /favicon.ico on pages that name no icon, such as the admin's."""
     return redirect(static("welcome/favicon.svg"), permanent=True)
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
     lines = [
