@@ -1,10 +1,118 @@
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+from modeltranslation.utils import build_localized_fieldname
+
+from places.models import Pictogram, Place
+
+from .sanitize import EDITOR_EXTENSIONS, sanitize
+
+REVIEW_AFTER = datetime.timedelta(days=365)
+# Easy-to-read French, whose texts a panel of readers checks.
+FALC = "fr-falc"
+# /<lang>/guide/print/ is the whole guide, not a theme.
+RESERVED_THEME_SLUGS = {"print"}
 
 
-class Theme(models.Model):
+def translation_languages():
+    """The languages translated from the default one (French)."""
+    return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+class TranslationStatus(models.TextChoices):
+    COMPLETE = "complete", _("complete")
+    MISSING = "missing", _("missing")
+    OUTDATED = "outdated", _("outdated")
+
+
+class TranslationTracking(models.Model):
+    """Know, per language, whether a translation is missing or older than the French text.
+
+    `translated_at` is itself translated by modeltranslation (translated_at_fr,
+    translated_at_en, …): each language's column holds when that language's text last changed,
+    so an added language gets its column from `makemigrations`.
+    """
+
+    TRACKED_FIELDS = ()
+
+    translated_at = models.DateTimeField(_("text changed"), null=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # Remember the texts as loaded (deferred columns are not), to see what a save changes.
+        loaded = dict(zip(field_names, values, strict=True))
+        instance._loaded_texts = {
+            name: loaded[name] for name in cls._tracked_columns() if name in loaded
+        }
+        return instance
+
+    @classmethod
+    def _tracked_columns(cls, code=None):
+        codes = [code] if code else [code for code, _name in settings.LANGUAGES]
+        return [build_localized_fieldname(f, c) for c in codes for f in cls.TRACKED_FIELDS]
+
+    def _stamp_changed_languages(self):
+        loaded = getattr(self, "_loaded_texts", None)
+        now = timezone.now()
+        for code, _name in settings.LANGUAGES:
+            columns = self._tracked_columns(code)
+            if loaded is None:  # a new object: stamp the languages it is written in
+                changed = any(getattr(self, name) for name in columns)
+            else:
+                changed = any(
+                    getattr(self, name) != loaded[name] for name in columns if name in loaded
+                )
+            if changed:
+                setattr(self, build_localized_fieldname("translated_at", code), now)
+        self._loaded_texts = {name: getattr(self, name) for name in self._tracked_columns()}
+
+    def is_translated(self, code):
+        """Return True if every tracked field has text in that language."""
+        return all(
+            getattr(self, build_localized_fieldname(field, code)) for field in self.TRACKED_FIELDS
+        )
+
+    def translation_status(self, code):
+        if not self.is_translated(code):
+            return TranslationStatus.MISSING
+        source = getattr(self, build_localized_fieldname("translated_at", settings.LANGUAGE_CODE))
+        translated = getattr(self, build_localized_fieldname("translated_at", code))
+        if source and (translated is None or translated < source):
+            return TranslationStatus.OUTDATED
+        return TranslationStatus.COMPLETE
+
+    @classmethod
+    def missing_q(cls, code):
+        q = Q()
+        for field in cls.TRACKED_FIELDS:
+            name = build_localized_fieldname(field, code)
+            q |= Q(**{name: ""}) | Q(**{f"{name}__isnull": True})
+        return q
+
+    @classmethod
+    def outdated_q(cls, code):
+        source = build_localized_fieldname("translated_at", settings.LANGUAGE_CODE)
+        translated = build_localized_fieldname("translated_at", code)
+        return ~cls.missing_q(code) & (
+            Q(**{f"{translated}__lt": F(source)}) | Q(**{f"{translated}__isnull": True})
+        )
+
+
+class Theme(TranslationTracking):
     """A chapter of the guide (health, housing, learning French…) grouping its sections."""
+
+    TRACKED_FIELDS = ("title", "introduction")
 
     title = models.CharField(_("title"), max_length=120)
     slug = models.SlugField(
@@ -14,6 +122,9 @@ class Theme(models.Model):
         help_text=_("Part of the page address, the same in every language. Partners link to it."),
     )
     introduction = models.TextField(_("short introduction"), max_length=500, blank=True)
+    pictogram = models.CharField(
+        _("pictogram"), max_length=30, choices=Pictogram.choices, blank=True
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -24,5 +135,109 @@ class Theme(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        self._stamp_changed_languages()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("guide:theme", args=[self.slug])
+
+    def clean(self):
+        if self.slug in RESERVED_THEME_SLUGS:
+            raise ValidationError({"slug": _("This address is taken by another page.")})
+
+    @property
+    def pictogram_path(self):
+        return Pictogram.static_path(self.pictogram) if self.pictogram else ""
+
+
+class SectionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+    def due_for_review(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(last_reviewed__lt=today - REVIEW_AFTER)
+
+
+class Section(TranslationTracking):
+    """A page of the guide: one question a newcomer has, answered."""
+
+    TRACKED_FIELDS = ("title", "summary", "body")
+
+    theme = models.ForeignKey(
+        Theme, on_delete=models.PROTECT, related_name="sections", verbose_name=_("theme")
+    )
+    title = models.CharField(_("title"), max_length=160)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        help_text=_("Part of the page address, the same in every language. Partners link to it."),
+    )
+    summary = models.TextField(
+        _("summary"), max_length=400, help_text=_("One or two plain sentences, shown in lists.")
+    )
+    body = ProseEditorField(_("body"), extensions=EDITOR_EXTENSIONS, sanitize=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    published = models.BooleanField(
+        _("published"), default=False, help_text=_("Drafts are only visible to staff.")
+    )
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        default=timezone.localdate,
+        help_text=_("When the facts of this page were last checked. Due again after 12 months."),
+    )
+    places = models.ManyToManyField(
+        Place, blank=True, related_name="sections", verbose_name=_("places cited")
+    )
+    image = models.ImageField(_("image"), upload_to="sections/", blank=True)
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=200,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it. Empty if decorative."),
+    )
+    falc_checked_by = models.CharField(
+        _("FALC checked by"),
+        max_length=200,
+        blank=True,
+        help_text=_("The panel of readers who checked the easy-to-read text."),
+    )
+    falc_checked_on = models.DateField(_("FALC checked on"), null=True, blank=True)
+
+    objects = SectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["theme__order", "order", "pk"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+        constraints = [
+            models.UniqueConstraint(fields=["theme", "slug"], name="unique_section_slug_in_theme")
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        for code, _name in settings.LANGUAGES:
+            name = build_localized_fieldname("body", code)
+            value = getattr(self, name)
+            if value:
+                setattr(self, name, sanitize(value))
+        self._stamp_changed_languages()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("guide:section", args=[self.theme.slug, self.slug])
+
+    @property
+    def is_due_for_review(self):
+        return self.last_reviewed < timezone.localdate() - REVIEW_AFTER
+
+    @property
+    def falc_is_checked(self):
+        """Return True if a panel checked the FALC text and it has not changed since."""
+        if not (self.falc_checked_by and self.falc_checked_on):
+            return False
+        changed = getattr(self, build_localized_fieldname("translated_at", FALC))
+        return changed is None or timezone.localdate(changed) <= self.falc_checked_on

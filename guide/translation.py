@@ -1,9 +1,15 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Theme
+from .models import Section, Theme
 
 
 @register(Theme)
 class ThemeTranslationOptions(TranslationOptions):
-    fields = ("title", "introduction")
-    required_languages = ("fr",)
+    fields = ("title", "introduction", "translated_at")
+    required_languages = {"fr": ("title",)}
+
+
+@register(Section)
+class SectionTranslationOptions(TranslationOptions):
+    fields = ("title", "summary", "body", "image_alt", "translated_at")
+    required_languages = {"fr": ("title", "summary", "body")}

@@ -1,10 +1,101 @@
+from django.conf import settings
+from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
+from modeltranslation.utils import build_localized_fieldname
 
-from .models import Theme
+from places.models import Place
+
+from .models import FALC, Section, Theme
+from .search import clean_query, search_places, search_sections
+
+
+def _visible_sections(request):
+    """Published sections; staff also see drafts, to preview them."""
+    return Section.objects.all() if request.user.is_staff else Section.objects.published()
+
+
+def _without_bodies(sections):
+    return sections.defer(
+        *(build_localized_fieldname("body", code) for code, _name in settings.LANGUAGES)
+    )
+
+
+def _fallback_fields(obj, fields):
+    """Name the fields shown in French because the reader's language has no text for them."""
+    language = get_language()
+    if language == settings.LANGUAGE_CODE:
+        return set()
+    return {
+        field for field in fields if not getattr(obj, build_localized_fieldname(field, language))
+    }
 
 
 @require_safe
 def theme_detail(request, slug):
     theme = get_object_or_404(Theme, slug=slug)
-    return render(request, "guide/theme_detail.html", {"theme": theme})
+    sections = _without_bodies(_visible_sections(request).filter(theme=theme))
+    return render(
+        request,
+        "guide/theme_detail.html",
+        {
+            "theme": theme,
+            "sections": sections,
+            "fallback": _fallback_fields(theme, Theme.TRACKED_FIELDS),
+        },
+    )
+
+
+@require_safe
+def section_detail(request, theme, slug):
+    section = get_object_or_404(
+        Section.objects.select_related("theme"), theme__slug=theme, slug=slug
+    )
+    if not section.published and not request.user.is_staff:
+        raise Http404("Draft section")
+    siblings = list(_without_bodies(_visible_sections(request).filter(theme=section.theme)))
+    position = next(i for i, sibling in enumerate(siblings) if sibling.pk == section.pk)
+    places = section.places.published().select_related("category")
+    return render(
+        request,
+        "guide/section_detail.html",
+        {
+            "section": section,
+            "theme": section.theme,
+            "places": places,
+            "previous": siblings[position - 1] if position > 0 else None,
+            "next": siblings[position + 1] if position + 1 < len(siblings) else None,
+            "fallback": _fallback_fields(section, Section.TRACKED_FIELDS),
+            "falc_checked": get_language() == FALC and section.falc_is_checked,
+        },
+    )
+
+
+@require_safe
+def guide_print(request):
+    sections = Section.objects.published().prefetch_related(
+        Prefetch("places", queryset=Place.objects.published().select_related("category"))
+    )
+    themes = Theme.objects.prefetch_related(Prefetch("sections", queryset=sections))
+    return render(request, "guide/guide_print.html", {"themes": themes})
+
+
+@require_safe
+def search(request):
+    query = clean_query(request.GET.get("q", ""))
+    language = get_language()
+    sections = places = themes = ()
+    if query:
+        sections = list(
+            search_sections(query, language, _without_bodies(Section.objects.published()))
+        )
+        places = list(search_places(query, language))
+    if not sections and not places:
+        themes = Theme.objects.all()
+    return render(
+        request,
+        "guide/search.html",
+        {"query": query, "sections": sections, "places": places, "themes": themes},
+    )

@@ -1,1 +1,148 @@
-# Category and Place arrive with the places issue.
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Pictogram(models.TextChoices):
+    """The pictograms shipped in welcome/static/welcome/pictograms/, shared by themes and places."""
+
+    ADMINISTRATION = "administration", _("Administration")
+    BANK = "bank", _("Bank")
+    CULTURE = "culture", _("Culture")
+    EMERGENCY = "emergency", _("Emergency")
+    FOOD = "food", _("Food and clothing")
+    HEALTH = "health", _("Health")
+    HOUSING = "housing", _("Housing")
+    LANGUAGE = "language", _("Language")
+    LEGAL = "legal", _("Legal help")
+    PAPERS = "papers", _("Papers")
+    SCHOOL = "school", _("School")
+    TRANSPORT = "transport", _("Transport")
+    WORK = "work", _("Work")
+
+    @classmethod
+    def static_path(cls, value):
+        return f"welcome/pictograms/{value}.svg"
+
+
+class Category(models.Model):
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    pictogram = models.CharField(_("pictogram"), max_length=30, choices=Pictogram.choices)
+    colour = models.CharField(
+        _("colour"),
+        max_length=7,
+        default="#0b3d6b",
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("A colour like #0b3d6b."))],
+        help_text=_("Marker colour on the map, as #rrggbb. Dark enough for white text."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self):
+        return self.name
+
+
+class PlaceQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+
+class Place(models.Model):
+    class Precision(models.TextChoices):
+        VERIFIED = "verified", _("verified")
+        APPROX = "approx", _("approximate")
+        UNLOCATED = "unlocated", _("no position")
+
+    class Wheelchair(models.TextChoices):
+        UNKNOWN = "", _("not known")
+        YES = "yes", _("yes")
+        PARTIAL = "partial", _("partly")
+        NO = "no", _("no")
+
+    name = models.CharField(_("name"), max_length=160)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        help_text=_("Part of the page address, the same in every language. Partners link to it."),
+    )
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="places", verbose_name=_("category")
+    )
+    description = models.TextField(_("description"), blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    postcode = models.CharField(
+        _("postcode"),
+        max_length=5,
+        blank=True,
+        validators=[RegexValidator(r"^\d{5}$", _("Five digits, like 63000."))],
+    )
+    city = models.CharField(_("city"), max_length=80, default="Clermont-Ferrand")
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    opening_hours = models.TextField(_("opening hours"), blank=True)
+    transport = models.TextField(_("getting there by public transport"), blank=True)
+    wheelchair = models.CharField(
+        _("wheelchair access"), max_length=10, choices=Wheelchair.choices, blank=True
+    )
+    languages = models.CharField(_("languages spoken at the counter"), max_length=200, blank=True)
+    published = models.BooleanField(_("published"), default=True)
+    to_verify = models.BooleanField(
+        _("to verify"),
+        default=False,
+        help_text=_("Address, position or hours still need checking with the service."),
+    )
+    precision = models.CharField(
+        _("position precision"),
+        max_length=10,
+        choices=Precision.choices,
+        default=Precision.VERIFIED,
+    )
+    staff_notes = models.TextField(
+        _("notes for staff"), blank=True, help_text=_("Sources and checks. Never shown to readers.")
+    )
+
+    objects = PlaceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("places:detail", args=[self.slug])
+
+    def clean(self):
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(_("Give both the latitude and the longitude, or neither."))
+
+    @property
+    def is_located(self):
+        return self.latitude is not None and self.longitude is not None

@@ -4,7 +4,7 @@ from django.test.utils import override_settings
 from django.urls import reverse
 from django.utils import translation
 
-from tests.factories import make_theme
+from tests.factories import make_place, make_section, make_theme
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -27,9 +27,15 @@ def theme(db):
     return make_theme()
 
 
-def page_urls(theme):
+@pytest.fixture
+def section(theme):
+    return make_section(theme=theme, places=[make_place()])
+
+
+def page_urls(section):
     """Every public page type, in every language, as (language, url)."""
     urls = []
+    place = section.places.first()
     for code in LANGUAGE_CODES:
         with translation.override(code):
             urls += [
@@ -37,8 +43,13 @@ def page_urls(theme):
                 (code, reverse("accessibility")),
                 (code, reverse("privacy")),
                 (code, reverse("legal-notice")),
-                (code, theme.get_absolute_url()),
+                (code, section.theme.get_absolute_url()),
+                (code, section.get_absolute_url()),
+                (code, reverse("guide:print")),
+                (code, reverse("search") + "?q=m%C3%A9decin+doctor"),
+                (code, reverse("search") + "?q=zzzz"),
                 (code, reverse("places:list")),
+                (code, place.get_absolute_url()),
                 (code, reverse("feedback:questionnaire")),
             ]
     return urls

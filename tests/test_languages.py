@@ -75,7 +75,8 @@ def test_content_falls_back_to_french_when_untranslated(client, theme):
     theme.title_en = ""
     theme.save()
     html = client.get(f"/en/guide/{theme.slug}/").content.decode()
-    assert f"<h1>{theme.title_fr}</h1>" in html
+    assert f'<h1 class="with-pictogram" lang="fr">{theme.title_fr}</h1>' in html
+    assert "This page is not translated into English yet. Here it is in French." in html
 
 
 def test_falc_catalog_rewords_rather_than_copies_french():

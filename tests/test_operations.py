@@ -51,7 +51,8 @@ def test_healthz_answers_503_when_the_database_does_not():
     assert result.stdout.strip() == '503 {"status": "unavailable"}'
 
 
-def test_pages_answer_head_requests(client, theme):
+def test_pages_answer_head_requests(client, section):
+    theme = section.theme
     """Link checkers and proxies send HEAD; it must not be refused."""
     for url in ("/fr/", f"/en/guide/{theme.slug}/", "/fr-falc/places/", "/healthz"):
         assert client.head(url).status_code == 200, url

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 import django.conf.locale
-from csp.constants import NONE, SELF
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "leaflet",
+    "django_prose_editor",
     "welcome",
     "guide",
     "places",
@@ -219,7 +220,8 @@ LANGUAGE_COOKIE_SECURE = HTTPS
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF],
+        # The nonce only appears where a page asks for it (the admin's rich-text editor).
+        "script-src": [SELF, NONCE],
         "style-src": [SELF],
         "img-src": [SELF, "data:", _tile_origin],
         "font-src": [SELF],

@@ -3,14 +3,14 @@ from django.urls import reverse
 
 
 class PageSitemap(Sitemap):
-    """The home page and the pages every site keeps (accessibility, privacy, legal notice)."""
+    """The home page, the printable guide and the pages every site keeps."""
 
     i18n = True
     alternates = True
     x_default = True
 
     def items(self):
-        return ["home", "accessibility", "privacy", "legal-notice"]
+        return ["home", "guide:print", "accessibility", "privacy", "legal-notice"]
 
     def location(self, item):
         return reverse(item)

@@ -6,7 +6,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from guide.sitemaps import ThemeSitemap
+from guide import views as guide_views
+from guide.sitemaps import SectionSitemap, ThemeSitemap
 
 from . import views
 from .sitemaps import PageSitemap
@@ -14,7 +15,7 @@ from .sitemaps import PageSitemap
 admin.site.site_header = _("Welcome to Clermont-Ferrand – administration")
 admin.site.site_title = _("Welcome to Clermont-Ferrand")
 
-sitemaps = {"pages": PageSitemap, "themes": ThemeSitemap}
+sitemaps = {"pages": PageSitemap, "themes": ThemeSitemap, "sections": SectionSitemap}
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -41,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("privacy/", _page("pages/privacy.html"), name="privacy"),
     path("legal/", _page("pages/legal.html"), name="legal-notice"),
     path("guide/", include("guide.urls")),
+    path("search/", guide_views.search, name="search"),
     path("places/", include("places.urls")),
     path("feedback/", include("feedback.urls")),
 )

@@ -4,7 +4,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.conftest import page_urls
-from tests.factories import make_theme
+from tests.factories import make_place, make_section, make_theme
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -34,9 +34,9 @@ def _violations(page, options=None, context=None):
 
 
 def test_public_pages_have_no_accessibility_violation(watched_page, live_server):
-    theme = make_theme()
+    section = make_section(places=[make_place()])
     problems = {}
-    for _language, url in page_urls(theme):
+    for _language, url in page_urls(section):
         watched_page.goto(live_server.url + url)
         if found := _violations(watched_page):
             problems[url] = found

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from guide.models import Theme
-from tests.factories import make_theme
+from tests.factories import make_section, make_theme
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -32,3 +32,31 @@ def test_staff_edit_each_language_in_its_tab(watched_page, live_server, admin_us
     assert Theme.objects.count() == 1
     assert page.console_errors == []
     assert page.foreign_requests == []
+
+
+def test_staff_edit_a_section_english_body_and_readers_see_it(
+    watched_page, live_server, admin_user
+):
+    section = make_section(body_en="<p>Old English text.</p>")
+    page = watched_page
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/guide/section/{section.pk}/change/")
+    page.get_by_label("Nom d’utilisateur").fill("admin")
+    page.get_by_label("Mot de passe").fill("password")
+    page.get_by_role("button", name="Connexion").click()
+
+    body_tabs = page.locator(".ui-tabs").filter(has=page.locator("#id_body_en"))
+    body_tabs.locator(".ui-tabs-nav").get_by_text("en", exact=True).click()
+    editor = body_tabs.locator("#tab_id_body_en").get_by_role("textbox")
+    expect(editor).to_be_visible()
+    editor.click()
+    page.keyboard.press("Control+a")
+    page.keyboard.type("Bring your passport and a proof of address.")
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    page.wait_for_url(f"{live_server.url}/admin/guide/section/")
+    assert page.console_errors == []
+    assert page.foreign_requests == []
+
+    page.goto(live_server.url + section.get_absolute_url().replace("/fr/", "/en/", 1))
+    expect(page.locator(".prose")).to_have_text("Bring your passport and a proof of address.")
+    section.refresh_from_db()
+    assert section.body_en == "<p>Bring your passport and a proof of address.</p>"

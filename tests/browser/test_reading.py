@@ -1,8 +1,10 @@
 """What a reader does: switch language, skip to content, read on a narrow phone."""
 
+import re
+
 import pytest
 
-from tests.factories import make_theme
+from tests.factories import make_section, make_theme
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -55,3 +57,34 @@ def test_site_reads_without_javascript(browser, live_server):
     page.get_by_role("link", name="Health").click()
     assert page.locator("h1").inner_text() == "Health"
     context.close()
+
+
+def test_reader_switches_language_on_a_section_and_stays_on_it(page, live_server):
+    section = make_section(
+        title_fr="Voir un médecin",
+        title_en="Seeing a doctor",
+        title_fr_falc="Aller chez le médecin",
+    )
+    page.goto(live_server.url + section.get_absolute_url())
+    assert page.locator("h1").inner_text() == "Voir un médecin"
+    for name, prefix, title in [
+        ("Facile à lire (FALC)", "fr-falc", "Aller chez le médecin"),
+        ("English", "en", "Seeing a doctor"),
+        ("Français", "fr", "Voir un médecin"),
+    ]:
+        page.get_by_role("navigation", name=re.compile("langue|language", re.I)).get_by_role(
+            "link", name=name
+        ).click()
+        page.wait_for_url(f"{live_server.url}/{prefix}/guide/{section.theme.slug}/{section.slug}/")
+        assert page.locator("h1").inner_text() == title
+
+
+def test_reader_of_an_untranslated_section_gets_french_and_a_notice(page, live_server):
+    section = make_section(title_en="", summary_en="", body_en="")
+    page.goto(f"{live_server.url}/en/guide/{section.theme.slug}/{section.slug}/")
+    notice = page.get_by_role("note")
+    assert (
+        notice.inner_text() == "This page is not translated into English yet. Here it is in French."
+    )
+    assert page.locator("h1").inner_text() == section.title_fr
+    assert page.locator(".prose").get_attribute("lang") == "fr"

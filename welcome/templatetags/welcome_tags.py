@@ -36,3 +36,9 @@ def language_switcher(context):
             }
         )
     return {"languages": languages}
+
+
+@register.simple_tag
+def default_language():
+    """Return the <html lang> of the language every text falls back to (French)."""
+    return html_lang(settings.LANGUAGE_CODE)

@@ -1,6 +1,7 @@
 """
-Load the demo content: the guide's themes (and, as the apps grow, sections, places and the
-questionnaire). `make run` calls it with --if-empty so that a second run keeps staff edits.
+Load the demo content: places, then the guide's themes and sections that cite them (and, as the
+apps grow, the questionnaire). `make run` calls it with --if-empty so that a second run keeps
+staff edits; without it, the demo is loaded again over what is there (same slugs are updated).
 """
 
 from django.core.management.base import BaseCommand
@@ -8,6 +9,7 @@ from django.db import transaction
 
 from guide import demo as guide_demo
 from guide.models import Theme
+from places import demo as places_demo
 
 
 class Command(BaseCommand):
@@ -26,6 +28,11 @@ class Command(BaseCommand):
                 self.stdout.write("The database already has content: demo not loaded.")
             return
         with transaction.atomic():
-            created = guide_demo.load()
+            places = places_demo.load()
+            themes, sections = guide_demo.load()
         if verbosity >= 1:
-            self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {created} themes."))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Demo content loaded: {themes} themes, {sections} sections, {places} places."
+                )
+            )

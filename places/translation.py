@@ -1,0 +1,15 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Category, Place
+
+
+@register(Category)
+class CategoryTranslationOptions(TranslationOptions):
+    fields = ("name",)
+    required_languages = ("fr",)
+
+
+@register(Place)
+class PlaceTranslationOptions(TranslationOptions):
+    fields = ("name", "description", "opening_hours", "transport", "languages")
+    required_languages = ("fr",)
