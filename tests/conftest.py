@@ -22,6 +22,13 @@ def _plain_static_storage(tmp_path_factory):
         yield
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Start every test in French, whatever language an earlier request left active."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
+
 @pytest.fixture
 def theme(db):
     return make_theme()

@@ -1,8 +1,12 @@
 """axe-core on every page type in every language, with no console error and no foreign request."""
 
+from io import StringIO
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
 
+from guide.models import Theme
 from tests.conftest import page_urls
 from tests.factories import make_place, make_section, make_theme
 
@@ -68,3 +72,16 @@ def test_admin_pages_have_no_accessibility_violation(watched_page, live_server, 
     assert _violations(page, WCAG_21_AA) == []
     assert page.console_errors == []
     assert page.foreign_requests == []
+
+
+def test_demo_content_pages_have_no_accessibility_violation(watched_page, live_server):
+    """The real guide, not only test data: the first section of each theme, in each language."""
+    call_command("load_demo", stdout=StringIO())
+    problems = {}
+    for theme in Theme.objects.all():
+        section = theme.sections.first()
+        for code in ("fr", "en", "fr-falc"):
+            watched_page.goto(f"{live_server.url}/{code}/guide/{theme.slug}/{section.slug}/")
+            if found := _violations(watched_page):
+                problems[watched_page.url] = found
+    assert problems == {}
