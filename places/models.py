@@ -1,8 +1,16 @@
+import math
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+# Place de Jaude; a place further than METROPOLE_RADIUS_KM from it is probably a typing error.
+CITY_CENTRE = (45.7772, 3.0870)
+METROPOLE_RADIUS_KM = 25
+# /<lang>/places/embed/ is a page of its own, not a place.
+RESERVED_PLACE_SLUGS = {"embed", "partners"}
 
 
 class Pictogram(models.TextChoices):
@@ -140,8 +148,22 @@ class Place(models.Model):
         return reverse("places:detail", args=[self.slug])
 
     def clean(self):
+        if self.slug in RESERVED_PLACE_SLUGS:
+            raise ValidationError({"slug": _("This address is taken by another page.")})
         if (self.latitude is None) != (self.longitude is None):
             raise ValidationError(_("Give both the latitude and the longitude, or neither."))
+
+    def distance_from_centre_km(self):
+        """Return the distance to the centre of Clermont-Ferrand, or None without a position."""
+        if not self.is_located:
+            return None
+        lat1, lon1 = map(math.radians, CITY_CENTRE)
+        lat2, lon2 = math.radians(float(self.latitude)), math.radians(float(self.longitude))
+        a = (
+            math.sin((lat2 - lat1) / 2) ** 2
+            + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+        )
+        return 2 * 6371 * math.asin(math.sqrt(a))
 
     @property
     def is_located(self):

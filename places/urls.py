@@ -6,5 +6,8 @@ app_name = "places"
 
 urlpatterns = [
     path("", views.place_list, name="list"),
+    # Before the place pattern: these are not place slugs (Place.clean refuses them).
+    path("embed/", views.place_embed, name="embed"),
+    path("places.geojson", views.place_geojson, name="geojson"),
     path("<slug:slug>/", views.place_detail, name="detail"),
 ]

@@ -1,20 +1,181 @@
-from django.db.models import Prefetch
+import hashlib
+import json
+import re
+
+from csp.decorators import csp_replace
+from django.conf import settings
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import urlencode
+from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
 from .models import Category, Place
 
+_SLUG = re.compile(r"^[-a-z0-9_]{1,60}$")
+
+
+def _chosen_categories(request):
+    """Return the category slugs asked for in ?category=a&category=b or ?category=a,b."""
+    slugs = []
+    for value in request.GET.getlist("category"):
+        slugs += [slug.strip() for slug in value.split(",")]
+    # An unknown or malformed slug is an ignored filter, never an error.
+    return sorted({slug for slug in slugs if _SLUG.match(slug)})
+
+
+def _filtered_places(request):
+    chosen = _chosen_categories(request)
+    places = Place.objects.published().select_related("category")
+    if chosen:
+        places = places.filter(category__slug__in=chosen)
+    return chosen, places
+
+
+def _markers(request, places):
+    """The located places as the map script reads them (a JSON data block in the page)."""
+    return [
+        {
+            "lat": float(place.latitude),
+            "lon": float(place.longitude),
+            "name": place.name,
+            "category": place.category.name,
+            "address": ", ".join(part for part in (place.address, place.city) if part),
+            "url": place.get_absolute_url(),
+        }
+        for place in places
+        if place.is_located
+    ]
+
+
+def _map_context(request):
+    chosen, places = _filtered_places(request)
+    places = list(places)
+    categories = Category.objects.all()
+    groups = {}
+    for place in places:
+        groups.setdefault(place.category_id, []).append(place)
+    return {
+        "categories": categories,
+        "chosen": chosen,
+        "groups": [(c, groups[c.pk]) for c in categories if c.pk in groups],
+        "place_count": len(places),
+        "markers": _markers(request, places),
+        "map_config": _map_config(),
+        "query": urlencode([("category", slug) for slug in chosen]),
+    }
+
+
+def _map_config():
+    return {
+        "tiles": settings.MAP_TILE_URL,
+        "attribution": settings.MAP_TILE_ATTRIBUTION,
+        "center": settings.LEAFLET_CONFIG["DEFAULT_CENTER"],
+        "zoom": settings.LEAFLET_CONFIG["DEFAULT_ZOOM"],
+        "maxZoom": settings.LEAFLET_CONFIG["MAX_ZOOM"],
+    }
+
 
 @require_safe
 def place_list(request):
-    categories = Category.objects.prefetch_related(
-        Prefetch("places", queryset=Place.objects.published(), to_attr="published_places")
-    )
-    return render(request, "places/place_list.html", {"categories": categories})
+    return render(request, "places/place_list.html", _map_context(request))
+
+
+# Partners put this page in an iframe on their own sites: it alone may be framed.
+@require_safe
+@xframe_options_exempt
+@csp_replace({"frame-ancestors": ["*"]})
+def place_embed(request):
+    return render(request, "places/place_embed.html", _map_context(request))
 
 
 @require_safe
 def place_detail(request, slug):
     place = get_object_or_404(Place.objects.published().select_related("category"), slug=slug)
     sections = place.sections.published().select_related("theme")
-    return render(request, "places/place_detail.html", {"place": place, "sections": sections})
+    return render(
+        request,
+        "places/place_detail.html",
+        {
+            "place": place,
+            "sections": sections,
+            "markers": _markers(request, [place]),
+            "map_config": {**_map_config(), "zoom": 16},
+            "structured_data": _structured_data(request, place),
+        },
+    )
+
+
+def _structured_data(request, place):
+    """schema.org description of the place, for search engines."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Place",
+        "name": place.name,
+        "url": request.build_absolute_uri(place.get_absolute_url()),
+    }
+    if place.address:
+        data["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": place.address,
+            "postalCode": place.postcode,
+            "addressLocality": place.city,
+            "addressCountry": "FR",
+        }
+    if place.is_located:
+        data["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": float(place.latitude),
+            "longitude": float(place.longitude),
+        }
+    if place.phone:
+        data["telephone"] = place.phone
+    if place.website:
+        data["sameAs"] = place.website
+    return data
+
+
+@require_safe
+def place_geojson(request):
+    """Open data for partners: an RFC 7946 FeatureCollection, [longitude, latitude]."""
+    _chosen, places = _filtered_places(request)
+    features = [
+        {
+            "type": "Feature",
+            "id": place.slug,
+            "geometry": {
+                "type": "Point",
+                "coordinates": [float(place.longitude), float(place.latitude)],
+            }
+            if place.is_located
+            else None,
+            "properties": {
+                "name": place.name,
+                "category": place.category.slug,
+                "category_name": place.category.name,
+                "address": place.address,
+                "postcode": place.postcode,
+                "city": place.city,
+                "phone": place.phone,
+                "website": place.website,
+                "opening_hours": place.opening_hours,
+                "wheelchair": place.wheelchair or None,
+                "to_verify": place.to_verify,
+                "url": request.build_absolute_uri(place.get_absolute_url()),
+            },
+        }
+        for place in places
+    ]
+    body = json.dumps(
+        {"type": "FeatureCollection", "features": features}, ensure_ascii=False
+    ).encode()
+    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    response = get_conditional_response(request, etag=etag) or HttpResponse(
+        body, content_type="application/geo+json; charset=utf-8"
+    )
+    response["ETag"] = etag
+    response["Access-Control-Allow-Origin"] = "*"
+    patch_cache_control(response, public=True, max_age=300)
+    patch_vary_headers(response, ["Accept-Encoding"])
+    return response

@@ -56,6 +56,7 @@ def page_urls(section):
                 (code, reverse("search") + "?q=m%C3%A9decin+doctor"),
                 (code, reverse("search") + "?q=zzzz"),
                 (code, reverse("places:list")),
+                (code, reverse("places:embed") + "?category=" + place.category.slug),
                 (code, place.get_absolute_url()),
                 (code, reverse("feedback:questionnaire")),
             ]

@@ -76,7 +76,9 @@ class _PageParser(HTMLParser):
         attrs = dict(attrs)
         if tag == "h1":
             self.h1_count += 1
-        if tag == "script" and "src" not in attrs:
+        # JSON data blocks (application/json, ld+json) are not run, so CSP lets them be.
+        executable = attrs.get("type", "text/javascript") in ("text/javascript", "module")
+        if tag == "script" and "src" not in attrs and executable:
             self.inline_scripts += 1
         if "style" in attrs:
             self.style_attributes += 1

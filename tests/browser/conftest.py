@@ -33,6 +33,19 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+# A transparent 1×1 PNG: maps draw without reaching a tile server, which tests cannot.
+BLANK_TILE = (
+    "data:image/png;base64,"
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
+)
+
+
+@pytest.fixture(autouse=True)
+def local_tiles(request, settings):
+    if "real_tiles" not in request.keywords:
+        settings.MAP_TILE_URL = BLANK_TILE
+
+
 @pytest.fixture
 def watched_page(page, live_server):
     """A page that records console errors (CSP violations among them) and foreign requests."""

@@ -1,0 +1,64 @@
+"""The map of places, as a reader uses it."""
+
+import json
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.factories import make_category, make_place
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def places():
+    health = make_category(slug="sante", name_fr="Santé", name_en="Health")
+    food = make_category(slug="alimentation", name_fr="Alimentation", name_en="Food")
+    make_place(name_fr="CHU", category=health)
+    make_place(name_fr="Centre Paul-Suss", category=health, latitude="45.76", longitude="3.10")
+    make_place(name_fr="PASS", category=health, latitude=None, longitude=None)
+    make_place(name_fr="Restos du Cœur", category=food, latitude="45.80", longitude="3.11")
+
+
+def test_map_shows_a_marker_per_located_feature_of_the_geojson(page, live_server, places):
+    geojson = json.loads(page.request.get(f"{live_server.url}/fr/places/places.geojson").body())
+    located = [f for f in geojson["features"] if f["geometry"]]
+    page.goto(f"{live_server.url}/fr/places/")
+    markers = page.locator(".leaflet-marker-icon")
+    expect(markers).to_have_count(len(located))
+    assert len(located) == 3
+
+
+def test_choosing_a_category_filters_markers_and_list_and_the_url(page, live_server, places):
+    page.goto(f"{live_server.url}/fr/places/")
+    page.get_by_role("checkbox", name="Alimentation").check()
+    page.get_by_role("button", name="Afficher").click()
+    page.wait_for_url(f"{live_server.url}/fr/places/?category=alimentation")
+    expect(page.locator(".leaflet-marker-icon")).to_have_count(1)
+    expect(page.locator("#place-list .place-name")).to_have_text(["Restos du Cœur"])
+    page.locator(".leaflet-marker-icon").click()
+    expect(page.locator(".leaflet-popup")).to_contain_text("Restos du Cœur")
+
+
+def test_place_list_works_without_javascript(browser, live_server, places):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/en/places/")
+    expect(page.locator(".map")).to_be_hidden()
+    page.get_by_role("checkbox", name="Health").check()
+    page.get_by_role("button", name="Show").click()
+    expect(page.locator("#place-list .place-name")).to_have_text(
+        ["CHU", "Centre Paul-Suss", "PASS"]
+    )
+    page.get_by_role("link", name="PASS").click()
+    expect(page.locator("h1")).to_have_text("PASS")
+    context.close()
+
+
+@pytest.mark.real_tiles
+def test_only_the_tile_server_is_contacted(watched_page, live_server, places):
+    watched_page.goto(f"{live_server.url}/fr/places/")
+    expect(watched_page.locator(".leaflet-marker-icon")).to_have_count(3)
+    hosts = {urlsplit(url).hostname for url in watched_page.foreign_requests}
+    assert hosts == {"tile.openstreetmap.org"}

@@ -1,0 +1,180 @@
+"""The places: map page and list, place page, embed, GeoJSON for partners, budgets."""
+
+import json
+import re
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from places.models import Place
+from tests.factories import make_category, make_place, make_section
+
+pytestmark = pytest.mark.django_db
+
+
+def _markers(html):
+    data = re.search(r'<script id="markers-places" type="application/json">(.*?)</script>', html)
+    return json.loads(data[1])
+
+
+@pytest.fixture
+def places():
+    health = make_category(slug="sante", name_fr="Santé", name_en="Health")
+    food = make_category(slug="alimentation", name_fr="Alimentation", name_en="Food")
+    return {
+        "chu": make_place(slug="chu", name_fr="CHU", category=health),
+        "pass": make_place(
+            slug="pass", name_fr="PASS", category=health, latitude=None, longitude=None
+        ),
+        "restos": make_place(
+            slug="restos",
+            name_fr="Restos du Cœur",
+            category=food,
+            latitude="45.8",
+            longitude="3.11",
+        ),
+        "hidden": make_place(slug="hidden", name_fr="Caché", category=food, published=False),
+    }
+
+
+def test_map_page_lists_every_published_place_grouped_by_category(client, places):
+    html = client.get("/en/places/").content.decode()
+    assert '<h2 id="category-sante">Health</h2>' in html
+    for name in ("CHU", "PASS", "Restos du Cœur"):
+        assert name in html
+    assert "Caché" not in html
+    assert {m["name"] for m in _markers(html)} == {"CHU", "Restos du Cœur"}
+    assert "Not on the map" in html  # the PASS has no position
+
+
+def test_category_filter_lives_in_the_url(client, places):
+    html = client.get("/fr/places/?category=alimentation").content.decode()
+    assert {m["name"] for m in _markers(html)} == {"Restos du Cœur"}
+    assert "CHU" not in html.split('id="place-list"')[1]
+    assert 'value="alimentation" checked' in html
+    combined = client.get("/fr/places/?category=alimentation&category=sante").content.decode()
+    assert len(_markers(combined)) == 2
+    assert len(_markers(client.get("/fr/places/?category=alimentation,sante").content.decode()))
+
+
+@pytest.mark.parametrize("value", ["nope", "../../etc", "' OR 1=1", "x" * 500, ""])
+def test_unknown_category_is_an_ignored_filter(client, places, value):
+    response = client.get("/fr/places/", {"category": value})
+    assert response.status_code == 200
+
+
+def test_place_page_has_everything_to_get_there(client, places):
+    section = make_section(places=[places["chu"]], title_fr="Aller à l'hôpital")
+    html = client.get("/fr/places/chu/").content.decode()
+    assert "<h1>CHU</h1>" in html
+    assert 'href="tel:0473000000"' in html
+    assert "https://www.openstreetmap.org/directions?route=%3B45.777200%2C3.087000" in html
+    assert 'href="geo:45.777200,3.087000?q=45.777200,3.087000(CHU)"' in html
+    assert f'href="{section.get_absolute_url()}">Aller à l&#x27;hôpital</a>' in html
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html)[1])
+    assert data["@type"] == "Place" and data["geo"]["latitude"] == 45.7772
+    assert data["address"]["streetAddress"] == "12 rue Montlosier"
+
+
+def test_unlocated_place_page_says_it_has_no_map(client, places):
+    html = client.get("/en/places/pass/").content.decode()
+    assert "This place has no position on the map." in html
+    assert "geo:" not in html
+
+
+def test_unpublished_place_is_not_found(client, places):
+    assert client.get("/fr/places/hidden/").status_code == 404
+
+
+def test_embed_page_may_be_framed_by_any_site(client, places):
+    response = client.get("/fr/places/embed/?category=sante")
+    assert response.status_code == 200
+    assert "X-Frame-Options" not in response
+    assert "frame-ancestors *" in response["Content-Security-Policy"]
+    assert {m["name"] for m in _markers_embed(response.content.decode())} == {"CHU"}
+    # Every other page still refuses to be framed.
+    assert client.get("/fr/places/")["X-Frame-Options"] == "DENY"
+
+
+def _markers_embed(html):
+    data = re.search(r'<script id="markers-embed" type="application/json">(.*?)</script>', html)
+    return json.loads(data[1])
+
+
+def test_geojson_is_a_feature_collection_with_lon_lat(client, places):
+    response = client.get("/en/places/places.geojson")
+    assert response["Content-Type"] == "application/geo+json; charset=utf-8"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    data = json.loads(response.content)
+    assert data["type"] == "FeatureCollection"
+    features = {f["id"]: f for f in data["features"]}
+    assert set(features) == {"chu", "pass", "restos"}
+    assert features["chu"]["geometry"] == {"type": "Point", "coordinates": [3.087, 45.7772]}
+    assert features["pass"]["geometry"] is None  # RFC 7946 §3.2: an unlocated feature
+    assert features["chu"]["properties"]["category_name"] == "Health"
+    assert features["chu"]["properties"]["url"] == "http://testserver/en/places/chu/"
+
+
+def test_geojson_follows_the_url_language_and_filters(client, places):
+    data = json.loads(client.get("/fr/places/places.geojson?category=sante").content)
+    assert {f["properties"]["category_name"] for f in data["features"]} == {"Santé"}
+
+
+def test_geojson_polling_costs_almost_nothing(client, places):
+    first = client.get("/fr/places/places.geojson")
+    assert "max-age=300" in first["Cache-Control"] and "public" in first["Cache-Control"]
+    again = client.get("/fr/places/places.geojson", headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 304
+    assert again.content == b""
+    Place.objects.filter(slug="chu").update(phone="04 73 11 11 11")
+    changed = client.get("/fr/places/places.geojson", headers={"if-none-match": first["ETag"]})
+    assert changed.status_code == 200
+
+
+def test_geojson_of_a_thousand_places_is_one_query(client, django_assert_num_queries):
+    category = make_category()
+    Place.objects.bulk_create(
+        [
+            Place(
+                slug=f"p{n}", name_fr=f"Lieu {n}", category=category, latitude=45.7, longitude=3.08
+            )
+            for n in range(1000)
+        ]
+    )
+    with django_assert_num_queries(1):
+        response = client.get("/fr/places/places.geojson")
+    assert len(json.loads(response.content)["features"]) == 1000
+
+
+@pytest.mark.parametrize(
+    ("url", "queries"), [("/fr/places/", 2), ("/fr/places/embed/", 2), ("/fr/places/p0/", 2)]
+)
+def test_place_pages_run_the_same_queries_with_ten_times_the_places(
+    client, django_assert_num_queries, url, queries
+):
+    for scale in (1, 10):
+        for _ in range(3 * scale):
+            make_place(slug=f"p{Place.objects.count()}", category=make_category())
+        with django_assert_num_queries(queries):
+            assert client.get(url).status_code == 200
+
+
+def test_coordinates_are_checked():
+    place = make_place(latitude="95", longitude="3.08")
+    with pytest.raises(ValidationError) as error:
+        place.full_clean()
+    assert "latitude" in error.value.message_dict
+    place = make_place(latitude="45.7", longitude=None)
+    with pytest.raises(ValidationError):
+        place.full_clean()
+
+
+def test_far_away_point_is_measured():
+    assert make_place(latitude="45.7772", longitude="3.0870").distance_from_centre_km() < 0.01
+    paris = make_place(latitude="48.8566", longitude="2.3522")
+    assert 340 < paris.distance_from_centre_km() < 360
+
+
+def test_place_slug_embed_is_refused():
+    with pytest.raises(ValidationError):
+        make_place(slug="embed").full_clean()
