@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 from modeltranslation.utils import build_localized_fieldname
 
+from places import maps
 from places.models import Place
 
 from .models import FALC, Section, Theme
@@ -57,7 +58,7 @@ def section_detail(request, theme, slug):
         raise Http404("Draft section")
     siblings = list(_without_bodies(_visible_sections(request).filter(theme=section.theme)))
     position = next(i for i, sibling in enumerate(siblings) if sibling.pk == section.pk)
-    places = section.places.published().select_related("category")
+    places = list(section.places.published().select_related("category"))
     return render(
         request,
         "guide/section_detail.html",
@@ -65,6 +66,8 @@ def section_detail(request, theme, slug):
             "section": section,
             "theme": section.theme,
             "places": places,
+            "markers": maps.markers(places),
+            "map_config": maps.config(zoom=15),
             "previous": siblings[position - 1] if position > 0 else None,
             "next": siblings[position + 1] if position + 1 < len(siblings) else None,
             "fallback": _fallback_fields(section, Section.TRACKED_FIELDS),

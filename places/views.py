@@ -3,7 +3,6 @@ import json
 import re
 
 from csp.decorators import csp_replace
-from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
@@ -11,6 +10,7 @@ from django.utils.http import urlencode
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
+from . import maps
 from .models import Category, Place
 
 _SLUG = re.compile(r"^[-a-z0-9_]{1,60}$")
@@ -33,22 +33,6 @@ def _filtered_places(request):
     return chosen, places
 
 
-def _markers(request, places):
-    """The located places as the map script reads them (a JSON data block in the page)."""
-    return [
-        {
-            "lat": float(place.latitude),
-            "lon": float(place.longitude),
-            "name": place.name,
-            "category": place.category.name,
-            "address": ", ".join(part for part in (place.address, place.city) if part),
-            "url": place.get_absolute_url(),
-        }
-        for place in places
-        if place.is_located
-    ]
-
-
 def _map_context(request):
     chosen, places = _filtered_places(request)
     places = list(places)
@@ -61,19 +45,9 @@ def _map_context(request):
         "chosen": chosen,
         "groups": [(c, groups[c.pk]) for c in categories if c.pk in groups],
         "place_count": len(places),
-        "markers": _markers(request, places),
-        "map_config": _map_config(),
+        "markers": maps.markers(places),
+        "map_config": maps.config(),
         "query": urlencode([("category", slug) for slug in chosen]),
-    }
-
-
-def _map_config():
-    return {
-        "tiles": settings.MAP_TILE_URL,
-        "attribution": settings.MAP_TILE_ATTRIBUTION,
-        "center": settings.LEAFLET_CONFIG["DEFAULT_CENTER"],
-        "zoom": settings.LEAFLET_CONFIG["DEFAULT_ZOOM"],
-        "maxZoom": settings.LEAFLET_CONFIG["MAX_ZOOM"],
     }
 
 
@@ -100,8 +74,8 @@ def place_detail(request, slug):
         {
             "place": place,
             "sections": sections,
-            "markers": _markers(request, [place]),
-            "map_config": {**_map_config(), "zoom": 16},
+            "markers": maps.markers([place]),
+            "map_config": maps.config(zoom=16),
             "structured_data": _structured_data(request, place),
         },
     )

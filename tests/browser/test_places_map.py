@@ -6,7 +6,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.factories import make_category, make_place
+from places.models import Place
+from tests.factories import make_category, make_place, make_section
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -62,3 +63,16 @@ def test_only_the_tile_server_is_contacted(watched_page, live_server, places):
     expect(watched_page.locator(".leaflet-marker-icon")).to_have_count(3)
     hosts = {urlsplit(url).hostname for url in watched_page.foreign_requests}
     assert hosts == {"tile.openstreetmap.org"}
+
+
+def test_section_map_loads_only_when_the_reader_asks(page, live_server, places):
+    section = make_section(places=list(Place.objects.all()))
+    leaflet_requests = []
+    page.on("request", lambda r: "leaflet" in r.url and leaflet_requests.append(r.url))
+    page.goto(f"{live_server.url}/fr/guide/{section.theme.slug}/{section.slug}/")
+    button = page.get_by_role("button", name="Afficher la carte")
+    expect(button).to_be_visible()
+    assert leaflet_requests == []
+    button.click()
+    expect(page.locator(".leaflet-marker-icon")).to_have_count(3)
+    assert any(url.endswith("leaflet.js") for url in leaflet_requests)

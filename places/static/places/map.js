@@ -1,15 +1,34 @@
-// Draw the maps of a page from their JSON data blocks. The page lists the same places in plain
-// HTML, so without this script (or without tiles) nothing is lost.
+// Draw the maps of a page from their JSON data blocks. Every page that has a map also lists
+// the same places in plain HTML, so without this script (or without tiles) nothing is lost.
+// Leaflet (40 KB) is fetched only when a map is drawn: at once on the map page, and on a
+// reader's request ("Show the map") on section and place pages, to spare prepaid data.
 "use strict";
 (function () {
-  if (!window.L) {
-    return;
+  const elements = document.querySelectorAll(".map[data-markers]");
+  let leaflet = null;
+
+  function load(tag, attributes) {
+    return new Promise(function (resolve, reject) {
+      const element = document.createElement(tag);
+      Object.assign(element, attributes, { onload: resolve, onerror: reject });
+      document.head.appendChild(element);
+    });
   }
+
+  function loadLeaflet(element) {
+    leaflet = leaflet || Promise.all([
+      load("link", { rel: "stylesheet", href: element.dataset.leafletCss }),
+      load("script", { src: element.dataset.leafletJs }),
+    ]);
+    return leaflet;
+  }
+
   function data(id) {
     const element = document.getElementById(id);
     return element ? JSON.parse(element.textContent) : null;
   }
-  function link(marker, label) {
+
+  function popup(marker) {
     const container = document.createElement("div");
     const title = document.createElement("a");
     title.href = marker.url;
@@ -23,28 +42,43 @@
         container.appendChild(line);
       }
     }
-    title.setAttribute("aria-label", label + " : " + marker.name);
     return container;
   }
-  document.querySelectorAll(".map[data-markers]").forEach(function (element) {
+
+  function draw(element) {
     const markers = data(element.dataset.markers) || [];
     const config = data(element.dataset.config);
-    // Shown only now that a map can be drawn; Leaflet needs the box's size to place markers.
+    // Shown only now: Leaflet needs the box's size to place the markers.
     element.classList.add("map-ready");
     const map = L.map(element, { scrollWheelZoom: false }).setView(config.center, config.zoom);
-    L.tileLayer(config.tiles, { attribution: config.attribution, maxZoom: config.maxZoom }).addTo(map);
-    const points = [];
-    for (const marker of markers) {
+    L.tileLayer(config.tiles, { attribution: config.attribution, maxZoom: config.maxZoom })
+      .addTo(map);
+    const points = markers.map(function (marker) {
       const point = [marker.lat, marker.lon];
-      points.push(point);
-      L.marker(point, { title: marker.name, alt: marker.name })
-        .bindPopup(link(marker, element.dataset.linkLabel))
-        .addTo(map);
-    }
+      L.marker(point, { title: marker.name, alt: marker.name }).bindPopup(popup(marker)).addTo(map);
+      return point;
+    });
     if (points.length > 1) {
       map.fitBounds(points, { padding: [24, 24], maxZoom: 16 });
     } else if (points.length === 1) {
       map.setView(points[0], config.zoom);
     }
+  }
+
+  elements.forEach(function (element) {
+    const label = element.dataset.onDemand;
+    if (!label) {
+      loadLeaflet(element).then(function () { draw(element); });
+      return;
+    }
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "show-map";
+    button.textContent = label;
+    element.before(button);
+    button.addEventListener("click", function () {
+      button.remove();
+      loadLeaflet(element).then(function () { draw(element); });
+    });
   });
 })();
