@@ -1,10 +1,15 @@
 import hashlib
+import io
 import json
 import re
 
+import segno
 from csp.decorators import csp_replace
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import urlencode
 from django.views.decorators.clickjacking import xframe_options_exempt
@@ -152,4 +157,55 @@ def place_geojson(request):
     response["Access-Control-Allow-Origin"] = "*"
     patch_cache_control(response, public=True, max_age=300)
     patch_vary_headers(response, ["Accept-Encoding"])
+    return response
+
+
+def _partner_choice(request):
+    """The language and category a partner picked; anything unknown falls back to the default."""
+    languages = dict(settings.LANGUAGES)
+    language = request.GET.get("language")
+    language = language if language in languages else translation.get_language()
+    slug = request.GET.get("category", "")
+    category = Category.objects.filter(slug=slug).first() if _SLUG.match(slug) else None
+    with translation.override(language):
+        query = f"?category={category.slug}" if category else ""
+        urls = {
+            "page": request.build_absolute_uri(reverse("places:list")) + query,
+            "embed": request.build_absolute_uri(reverse("places:embed")) + query,
+            "geojson": request.build_absolute_uri(reverse("places:geojson")) + query,
+            "title": translation.gettext("Useful places in Clermont-Ferrand"),
+        }
+    return language, category, urls
+
+
+@require_safe
+def partners(request):
+    """Build a link, an iframe and a QR code for a chosen category and language."""
+    language, category, urls = _partner_choice(request)
+    return render(
+        request,
+        "places/partners.html",
+        {
+            "categories": Category.objects.all(),
+            "chosen_language": language,
+            "chosen_category": category,
+            "urls": urls,
+            "qr_query": urlencode(
+                {"language": language, **({"category": category.slug} if category else {})}
+            ),
+        },
+    )
+
+
+@require_safe
+def partners_qr(request):
+    """The QR code of the link built on the partners page, as an SVG file."""
+    _language, category, urls = _partner_choice(request)
+    qr = segno.make(urls["page"], error="m")
+    buffer = io.BytesIO()
+    qr.save(buffer, kind="svg", scale=8, border=2, title=urls["page"])
+    response = HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
+    name = f"bienvenue-lieux-{category.slug if category else 'tous'}.svg"
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    patch_cache_control(response, public=True, max_age=3600)
     return response

@@ -58,6 +58,7 @@ def page_urls(section):
                 (code, reverse("places:list")),
                 (code, reverse("places:embed") + "?category=" + place.category.slug),
                 (code, place.get_absolute_url()),
+                (code, reverse("places:partners") + "?category=" + place.category.slug),
                 (code, reverse("feedback:questionnaire")),
             ]
     return urls

@@ -178,3 +178,29 @@ def test_far_away_point_is_measured():
 def test_place_slug_embed_is_refused():
     with pytest.raises(ValidationError):
         make_place(slug="embed").full_clean()
+
+
+def test_partners_page_builds_link_iframe_and_open_data_urls(client, places):
+    html = client.get("/fr/places/partners/?category=sante&language=en").content.decode()
+    assert '<a href="http://testserver/en/places/?category=sante">' in html
+    assert (
+        '&lt;iframe src="http://testserver/en/places/embed/?category=sante" '
+        'title="Useful places in Clermont-Ferrand"'
+    ) in html
+    assert "http://testserver/en/places/places.geojson?category=sante" in html
+    assert 'src="/fr/places/partners/qr.svg?language=en&amp;category=sante"' in html
+
+
+@pytest.mark.parametrize("query", ["category=nope&language=xx", "category=%00", ""])
+def test_partners_page_ignores_what_it_does_not_know(client, places, query):
+    response = client.get(f"/fr/places/partners/?{query}")
+    assert response.status_code == 200
+    assert '<a href="http://testserver/fr/places/">' in response.content.decode()
+
+
+def test_partners_qr_code_is_an_svg_of_the_link(client, places):
+    response = client.get("/fr/places/partners/qr.svg?category=sante&language=fr-falc")
+    assert response["Content-Type"] == "image/svg+xml"
+    svg = response.content.decode()
+    assert "<svg" in svg and "<path" in svg
+    assert "<title>http://testserver/fr-falc/places/?category=sante</title>" in svg
