@@ -3,7 +3,6 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +10,7 @@ from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
 
 from places.models import Pictogram, Place
+from places.translation_tracking import TranslationTracking
 
 from .sanitize import EDITOR_EXTENSIONS, sanitize
 
@@ -19,94 +19,6 @@ REVIEW_AFTER = datetime.timedelta(days=365)
 FALC = "fr-falc"
 # /<lang>/guide/print/ is the whole guide, not a theme.
 RESERVED_THEME_SLUGS = {"print"}
-
-
-def translation_languages():
-    """The languages translated from the default one (French)."""
-    return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
-
-
-class TranslationStatus(models.TextChoices):
-    COMPLETE = "complete", _("complete")
-    MISSING = "missing", _("missing")
-    OUTDATED = "outdated", _("outdated")
-
-
-class TranslationTracking(models.Model):
-    """Know, per language, whether a translation is missing or older than the French text.
-
-    `translated_at` is itself translated by modeltranslation (translated_at_fr,
-    translated_at_en, …): each language's column holds when that language's text last changed,
-    so an added language gets its column from `makemigrations`.
-    """
-
-    TRACKED_FIELDS = ()
-
-    translated_at = models.DateTimeField(_("text changed"), null=True, editable=False)
-
-    class Meta:
-        abstract = True
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        # Remember the texts as loaded (deferred columns are not), to see what a save changes.
-        loaded = dict(zip(field_names, values, strict=True))
-        instance._loaded_texts = {
-            name: loaded[name] for name in cls._tracked_columns() if name in loaded
-        }
-        return instance
-
-    @classmethod
-    def _tracked_columns(cls, code=None):
-        codes = [code] if code else [code for code, _name in settings.LANGUAGES]
-        return [build_localized_fieldname(f, c) for c in codes for f in cls.TRACKED_FIELDS]
-
-    def _stamp_changed_languages(self):
-        loaded = getattr(self, "_loaded_texts", None)
-        now = timezone.now()
-        for code, _name in settings.LANGUAGES:
-            columns = self._tracked_columns(code)
-            if loaded is None:  # a new object: stamp the languages it is written in
-                changed = any(getattr(self, name) for name in columns)
-            else:
-                changed = any(
-                    getattr(self, name) != loaded[name] for name in columns if name in loaded
-                )
-            if changed:
-                setattr(self, build_localized_fieldname("translated_at", code), now)
-        self._loaded_texts = {name: getattr(self, name) for name in self._tracked_columns()}
-
-    def is_translated(self, code):
-        """Return True if every tracked field has text in that language."""
-        return all(
-            getattr(self, build_localized_fieldname(field, code)) for field in self.TRACKED_FIELDS
-        )
-
-    def translation_status(self, code):
-        if not self.is_translated(code):
-            return TranslationStatus.MISSING
-        source = getattr(self, build_localized_fieldname("translated_at", settings.LANGUAGE_CODE))
-        translated = getattr(self, build_localized_fieldname("translated_at", code))
-        if source and (translated is None or translated < source):
-            return TranslationStatus.OUTDATED
-        return TranslationStatus.COMPLETE
-
-    @classmethod
-    def missing_q(cls, code):
-        q = Q()
-        for field in cls.TRACKED_FIELDS:
-            name = build_localized_fieldname(field, code)
-            q |= Q(**{name: ""}) | Q(**{f"{name}__isnull": True})
-        return q
-
-    @classmethod
-    def outdated_q(cls, code):
-        source = build_localized_fieldname("translated_at", settings.LANGUAGE_CODE)
-        translated = build_localized_fieldname("translated_at", code)
-        return ~cls.missing_q(code) & (
-            Q(**{f"{translated}__lt": F(source)}) | Q(**{f"{translated}__isnull": True})
-        )
 
 
 class Theme(TranslationTracking):

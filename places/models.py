@@ -6,11 +6,24 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .translation_tracking import TranslationTracking
+
 # Place de Jaude; a place further than METROPOLE_RADIUS_KM from it is probably a typing error.
 CITY_CENTRE = (45.7772, 3.0870)
 METROPOLE_RADIUS_KM = 25
 # /<lang>/places/embed/ is a page of its own, not a place.
 RESERVED_PLACE_SLUGS = {"embed", "partners"}
+
+
+class WebsiteField(models.URLField):
+    """A URL field whose forms add https:// to an address typed without a scheme."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.URLField", args, kwargs
 
 
 class Pictogram(models.TextChoices):
@@ -62,7 +75,7 @@ class PlaceQuerySet(models.QuerySet):
         return self.filter(published=True)
 
 
-class Place(models.Model):
+class Place(TranslationTracking):
     class Precision(models.TextChoices):
         VERIFIED = "verified", _("verified")
         APPROX = "approx", _("approximate")
@@ -111,7 +124,7 @@ class Place(models.Model):
     )
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     email = models.EmailField(_("email"), blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = WebsiteField(_("website"), blank=True)
     opening_hours = models.TextField(_("opening hours"), blank=True)
     transport = models.TextField(_("getting there by public transport"), blank=True)
     wheelchair = models.CharField(
@@ -134,6 +147,8 @@ class Place(models.Model):
         _("notes for staff"), blank=True, help_text=_("Sources and checks. Never shown to readers.")
     )
 
+    TRACKED_FIELDS = ("description", "opening_hours", "transport", "languages")
+
     objects = PlaceQuerySet.as_manager()
 
     class Meta:
@@ -143,6 +158,10 @@ class Place(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self._stamp_changed_languages()
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("places:detail", args=[self.slug])

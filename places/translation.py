@@ -11,5 +11,5 @@ class CategoryTranslationOptions(TranslationOptions):
 
 @register(Place)
 class PlaceTranslationOptions(TranslationOptions):
-    fields = ("name", "description", "opening_hours", "transport", "languages")
-    required_languages = ("fr",)
+    fields = ("name", "description", "opening_hours", "transport", "languages", "translated_at")
+    required_languages = {"fr": ("name",)}

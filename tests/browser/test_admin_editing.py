@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from guide.models import Theme
-from tests.factories import make_section, make_theme
+from tests.factories import make_place, make_section, make_theme
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -60,3 +60,49 @@ def test_staff_edit_a_section_english_body_and_readers_see_it(
     expect(page.locator(".prose")).to_have_text("Bring your passport and a proof of address.")
     section.refresh_from_db()
     assert section.body_en == "<p>Bring your passport and a proof of address.</p>"
+
+
+def _log_in(page, live_server, next_url):
+    page.goto(f"{live_server.url}/admin/login/?next={next_url}")
+    page.get_by_label("Nom d’utilisateur").fill("admin")
+    page.get_by_label("Mot de passe").fill("password")
+    page.get_by_role("button", name="Connexion").click()
+
+
+def test_staff_place_a_point_by_clicking_the_map(watched_page, live_server, admin_user):
+    place = make_place(latitude=None, longitude=None)
+    page = watched_page
+    _log_in(page, live_server, f"/admin/places/place/{place.pk}/change/")
+    picker = page.locator(".point-picker")
+    expect(picker.locator(".leaflet-tile-pane")).to_be_attached()
+    picker.click(position={"x": 200, "y": 120})
+    expect(page.locator("#id_latitude")).not_to_have_value("")
+    latitude = float(page.locator("#id_latitude").input_value())
+    longitude = float(page.locator("#id_longitude").input_value())
+    expect(picker.locator(".leaflet-marker-icon")).to_have_count(1)
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    page.wait_for_url(f"{live_server.url}/admin/places/place/")
+    place.refresh_from_db()
+    assert (float(place.latitude), float(place.longitude)) == (latitude, longitude)
+    assert 45.6 < latitude < 45.9 and 2.9 < longitude < 3.3
+    assert page.console_errors == []
+
+
+def test_staff_export_edit_and_import_places_as_csv(page, live_server, admin_user, tmp_path):
+    place = make_place(phone="04 73 00 00 00")
+    _log_in(page, live_server, "/admin/places/place/")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Tout exporter en CSV").click()
+    exported = tmp_path / "lieux.csv"
+    download.value.save_as(exported)
+    text = exported.read_text(encoding="utf-8-sig")
+    assert "04 73 00 00 00" in text
+    edited = tmp_path / "lieux-modifies.csv"
+    edited.write_text(text.replace("04 73 00 00 00", "04 73 12 34 56"), encoding="utf-8-sig")
+
+    page.get_by_role("link", name="Importer un fichier CSV").click()
+    page.get_by_label("Fichier CSV").set_input_files(edited)
+    page.get_by_role("button", name="Importer").click()
+    expect(page.locator(".messagelist")).to_contain_text("0 lieux créés, 1 mis à jour")
+    place.refresh_from_db()
+    assert place.phone == "04 73 12 34 56"

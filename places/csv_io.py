@@ -1,0 +1,133 @@
+"""
+Places as CSV, for staff who edit them in a spreadsheet: export, edit, import. Rows are matched
+by slug, so a round trip updates the same places; a file with any bad row changes nothing and
+every bad row is reported with its line number.
+"""
+
+import csv
+import io
+
+from django import forms
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname
+
+from .models import Category, Place
+
+TRANSLATED = ("name", "description", "opening_hours", "transport", "languages")
+PLAIN = (
+    "address",
+    "postcode",
+    "city",
+    "latitude",
+    "longitude",
+    "phone",
+    "email",
+    "website",
+    "wheelchair",
+    "published",
+    "to_verify",
+    "precision",
+)
+BOOLEANS = ("published", "to_verify")
+FALSE = {"", "0", "false", "faux", "non", "no", "n"}
+
+
+def columns():
+    translated = [
+        build_localized_fieldname(field, code)
+        for field in TRANSLATED
+        for code, _name in settings.LANGUAGES
+    ]
+    return ["slug", "category", *translated, *PLAIN]
+
+
+def export_places(places):
+    """Return the places as CSV text (UTF-8 with a BOM, so spreadsheets read the accents)."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer)
+    writer.writerow(columns())
+    for place in places.select_related("category"):
+        row = []
+        for column in columns():
+            value = place.category.slug if column == "category" else getattr(place, column)
+            if column in BOOLEANS:
+                value = "true" if value else "false"
+            row.append("" if value is None else value)
+        writer.writerow(row)
+    return buffer.getvalue()
+
+
+class PlaceRowForm(forms.ModelForm):
+    category = forms.ModelChoiceField(queryset=Category.objects.all(), to_field_name="slug")
+
+    class Meta:
+        model = Place
+        fields = [column for column in columns() if column != "category"] + ["category"]
+
+
+def _read(data):
+    text = data.decode("utf-8-sig")
+    try:
+        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    return csv.DictReader(io.StringIO(text), dialect=dialect)
+
+
+def import_places(data):
+    """Create or update places from CSV bytes; return (created, updated, errors).
+
+    Nothing is saved unless every row is valid.
+    """
+    try:
+        reader = _read(data)
+        header = reader.fieldnames or []
+    except UnicodeDecodeError:
+        return 0, 0, [_("The file is not UTF-8 text. Save it as « CSV UTF-8 ».")]
+    missing = {"slug", "category", build_localized_fieldname("name", settings.LANGUAGE_CODE)}
+    missing -= set(header)
+    if missing:
+        return 0, 0, [_("Missing columns: %(columns)s.") % {"columns": ", ".join(sorted(missing))}]
+
+    existing = {place.slug: place for place in Place.objects.all()}
+    forms_to_save, errors, seen = [], [], set()
+    for line, row in enumerate(reader, start=2):
+        row = {key: (value or "").strip() for key, value in row.items() if key}
+        for field in BOOLEANS:
+            if field in row:
+                row[field] = "false" if row[field].lower() in FALSE else "true"
+        slug = row.get("slug", "")
+        if slug in seen:
+            errors.append(
+                _("Line %(line)d: the slug %(slug)s appears twice.") % {"line": line, "slug": slug}
+            )
+            continue
+        seen.add(slug)
+        instance = existing.get(slug)
+        # Columns absent from the file keep their current values.
+        data = forms.model_to_dict(instance) if instance else {}
+        if instance:
+            data["category"] = instance.category.slug
+            for field in BOOLEANS:
+                data[field] = "true" if data[field] else "false"
+        data.update(row)
+        form = PlaceRowForm(data, instance=instance)
+        if form.is_valid():
+            forms_to_save.append(form)
+        else:
+            for field, messages in form.errors.items():
+                for message in messages:
+                    errors.append(
+                        _("Line %(line)d, %(field)s: %(message)s")
+                        % {"line": line, "field": field, "message": message}
+                    )
+    if errors:
+        return 0, 0, errors
+    created = sum(1 for form in forms_to_save if form.instance.pk is None)
+    with transaction.atomic():
+        for form in forms_to_save:
+            form.save()
+    return created, len(forms_to_save) - created, []

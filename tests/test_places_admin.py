@@ -1,0 +1,146 @@
+"""Staff and the places: CSV round trip, filters, position checks."""
+
+import csv
+import io
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from places.csv_io import export_places, import_places
+from places.models import Place
+from tests.factories import make_category, make_place
+
+pytestmark = pytest.mark.django_db
+
+
+def _rows(text):
+    return list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+
+
+def _csv(rows, delimiter=","):
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), delimiter=delimiter)
+    writer.writeheader()
+    writer.writerows(rows)
+    return ("\ufeff" + buffer.getvalue()).encode()
+
+
+@pytest.fixture
+def places():
+    category = make_category(slug="sante")
+    return [make_place(slug=f"lieu-{n}", name_fr=f"Lieu {n}", category=category) for n in range(3)]
+
+
+def test_export_then_import_changes_nothing(places):
+    before = {p.slug: (p.name_fr, p.phone, p.latitude) for p in Place.objects.all()}
+    created, updated, errors = import_places(export_places(Place.objects.all()).encode())
+    assert (created, updated, errors) == (0, 3, [])
+    assert {p.slug: (p.name_fr, p.phone, p.latitude) for p in Place.objects.all()} == before
+
+
+def test_edited_spreadsheet_updates_the_same_places(places):
+    rows = _rows(export_places(Place.objects.all()))
+    rows[0]["phone"] = "04 73 99 99 99"
+    rows[1]["name_en"] = "Place one"
+    rows[2]["published"] = "non"
+    rows.append({**rows[0], "slug": "nouveau", "name_fr": "Nouveau lieu", "latitude": ""})
+    rows[-1]["longitude"] = ""
+    created, updated, errors = import_places(_csv(rows, delimiter=";"))
+    assert errors == []
+    assert (created, updated) == (1, 3)
+    assert Place.objects.count() == 4
+    assert Place.objects.get(slug="lieu-0").phone == "04 73 99 99 99"
+    assert Place.objects.get(slug="lieu-1").name_en == "Place one"
+    assert Place.objects.get(slug="lieu-2").published is False
+    assert Place.objects.get(slug="nouveau").latitude is None
+
+
+def test_bad_rows_are_reported_by_line_and_nothing_is_imported(places):
+    rows = _rows(export_places(Place.objects.all()))
+    rows[0]["phone"] = "04 00 00 00 00"  # valid, but must not be saved
+    rows[1]["latitude"] = "quarante-cinq"
+    rows[2]["category"] = "inconnue"
+    created, updated, errors = import_places(_csv(rows))
+    assert (created, updated) == (0, 0)
+    assert len(errors) == 2
+    assert errors[0].startswith("Ligne 3, latitude :")
+    assert errors[1].startswith("Ligne 4, category :")
+    assert Place.objects.get(slug="lieu-0").phone != "04 00 00 00 00"
+
+
+def test_import_refuses_a_file_without_the_key_columns(places):
+    _created, _updated, errors = import_places(b"nom;adresse\nA;B\n")
+    assert errors == ["Colonnes manquantes : category, name_fr, slug."]
+
+
+def test_import_refuses_a_non_utf8_file(places):
+    _created, _updated, errors = import_places("slug,name_fr\nété,x\n".encode("latin-1"))
+    assert "UTF-8" in errors[0]
+
+
+def test_staff_import_through_the_admin(admin_client, places):
+    rows = _rows(export_places(Place.objects.all()))
+    rows[0]["city"] = "Aubière"
+    upload = SimpleUploadedFile("lieux.csv", _csv(rows), content_type="text/csv")
+    response = admin_client.post("/admin/places/place/import/", {"file": upload})
+    assert response.status_code == 302
+    assert Place.objects.get(slug="lieu-0").city == "Aubière"
+
+
+def test_staff_see_import_errors_in_the_admin(admin_client, places):
+    rows = _rows(export_places(Place.objects.all()))
+    rows[0]["postcode"] = "630"
+    upload = SimpleUploadedFile("lieux.csv", _csv(rows), content_type="text/csv")
+    html = admin_client.post("/admin/places/place/import/", {"file": upload}).content.decode()
+    assert "Rien n'a été importé" in html
+    assert "Ligne 2, postcode :" in html
+
+
+def test_staff_export_from_the_admin(admin_client, places):
+    response = admin_client.get("/admin/places/place/export/")
+    assert response["Content-Disposition"] == 'attachment; filename="lieux.csv"'
+    assert {row["slug"] for row in _rows(response.content.decode())} == {
+        "lieu-0",
+        "lieu-1",
+        "lieu-2",
+    }
+
+
+def test_filter_places_without_coordinates(admin_client, places):
+    make_place(slug="sans-position", latitude=None, longitude=None)
+    html = admin_client.get("/admin/places/place/?position=none").content.decode()
+    assert "/admin/places/place/" in html
+    assert html.count('class="action-select"') == 1
+
+
+def test_filter_places_missing_a_translation(admin_client, places):
+    make_place(slug="decrit", description_fr="Un lieu.", description_en="")
+    html = admin_client.get("/admin/places/place/?translation=missing-en").content.decode()
+    assert html.count('class="action-select"') == 1
+
+
+def test_far_away_point_gets_a_warning(admin_client):
+    category = make_category()
+    response = admin_client.post(
+        "/admin/places/place/add/",
+        {
+            "name_fr": "Lieu à Paris",
+            "slug": "paris",
+            "category": category.pk,
+            "city": "Paris",
+            "latitude": "48.8566",
+            "longitude": "2.3522",
+            "published": "on",
+            "precision": "verified",
+        },
+        follow=True,
+    )
+    assert re.search(r"Ce lieu est à 3\d\d km de Clermont-Ferrand", response.content.decode())
+    assert Place.objects.filter(slug="paris").exists()
+
+
+def test_place_form_has_the_point_picker(admin_client, places):
+    html = admin_client.get(f"/admin/places/place/{places[0].pk}/change/").content.decode()
+    assert 'class="point-picker" data-lat-input="id_latitude"' in html
+    assert "places/admin/point_picker.js" in html
