@@ -204,3 +204,10 @@ def test_partners_qr_code_is_an_svg_of_the_link(client, places):
     svg = response.content.decode()
     assert "<svg" in svg and "<path" in svg
     assert "<title>http://testserver/fr-falc/places/?category=sante</title>" in svg
+
+
+def test_sitemap_lists_published_places(client, places):
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://testserver/en/places/chu/</loc>" in xml
+    assert "<loc>http://testserver/fr/places/</loc>" in xml
+    assert "/places/hidden/" not in xml

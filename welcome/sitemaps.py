@@ -10,7 +10,15 @@ class PageSitemap(Sitemap):
     x_default = True
 
     def items(self):
-        return ["home", "guide:print", "accessibility", "privacy", "legal-notice"]
+        return [
+            "home",
+            "guide:print",
+            "places:list",
+            "places:partners",
+            "accessibility",
+            "privacy",
+            "legal-notice",
+        ]
 
     def location(self, item):
         return reverse(item)

@@ -8,6 +8,7 @@ from django.views.generic import TemplateView
 
 from guide import views as guide_views
 from guide.sitemaps import SectionSitemap, ThemeSitemap
+from places.sitemaps import PlaceSitemap
 
 from . import views
 from .sitemaps import PageSitemap
@@ -15,7 +16,12 @@ from .sitemaps import PageSitemap
 admin.site.site_header = _("Welcome to Clermont-Ferrand – administration")
 admin.site.site_title = _("Welcome to Clermont-Ferrand")
 
-sitemaps = {"pages": PageSitemap, "themes": ThemeSitemap, "sections": SectionSitemap}
+sitemaps = {
+    "pages": PageSitemap,
+    "themes": ThemeSitemap,
+    "sections": SectionSitemap,
+    "places": PlaceSitemap,
+}
 
 urlpatterns = [
     path("admin/", admin.site.urls),

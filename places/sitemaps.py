@@ -1,0 +1,12 @@
+from django.contrib.sitemaps import Sitemap
+
+from .models import Place
+
+
+class PlaceSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+    def items(self):
+        return Place.objects.published().order_by("pk")
