@@ -72,6 +72,7 @@ def section_detail(request, theme, slug):
             "next": siblings[position + 1] if position + 1 < len(siblings) else None,
             "fallback": _fallback_fields(section, Section.TRACKED_FIELDS),
             "falc_checked": get_language() == FALC and section.falc_is_checked,
+            "feedback_thanks": request.GET.get("feedback") == "thanks",
         },
     )
 

@@ -192,6 +192,14 @@ LEAFLET_CONFIG = {
 }
 _tile_origin = "{0.scheme}://{0.netloc}".format(urlsplit(MAP_TILE_URL))
 
+# Feedback: submissions allowed per client (address hashed, kept in the cache only) and window
+# in seconds; and how long answers are kept (`manage.py delete_old_feedback`).
+FEEDBACK_RATE_LIMITS = {
+    "questionnaire": (envint("FEEDBACK_RATE_LIMIT", 10), 3600),
+    "page": (envint("FEEDBACK_PAGE_RATE_LIMIT", 30), 3600),
+}
+FEEDBACK_RETENTION_MONTHS = envint("FEEDBACK_RETENTION_MONTHS", 24)
+
 # Who answers readers (accessibility statement, legal notice).
 CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "")
 HOSTING_PROVIDER = os.environ.get(

@@ -1,12 +1,13 @@
 """
-Load the demo content: places, then the guide's themes and sections that cite them (and, as the
-apps grow, the questionnaire). `make run` calls it with --if-empty so that a second run keeps
+Load the demo content: places, then the guide's themes and sections that cite them, and the
+questionnaire. `make run` calls it with --if-empty so that a second run keeps
 staff edits; without it, the demo is loaded again over what is there (same slugs are updated).
 """
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from feedback import demo as feedback_demo
 from guide import demo as guide_demo
 from guide.models import Theme
 from places import demo as places_demo
@@ -30,9 +31,11 @@ class Command(BaseCommand):
         with transaction.atomic():
             places = places_demo.load()
             themes, sections = guide_demo.load()
+            feedback_demo.load()
         if verbosity >= 1:
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Demo content loaded: {themes} themes, {sections} sections, {places} places."
+                    f"Demo content loaded: {themes} themes, {sections} sections, {places} places, "
+                    "the questionnaire."
                 )
             )
