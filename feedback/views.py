@@ -25,7 +25,7 @@ def questionnaire(request):
     questionnaire = Questionnaire.objects.active().first()
     if questionnaire is None:
         return render(request, "feedback/form.html", {"questionnaire": None})
-    form = QuestionnaireForm(questionnaire, request.POST or None)
+    form = QuestionnaireForm(questionnaire, request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if over_limit(request, "questionnaire"):
             return _rate_limited(request)

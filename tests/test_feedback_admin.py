@@ -1,0 +1,158 @@
+"""What staff learn: the questionnaire builder, results, CSV export, page report, retention."""
+
+import csv
+import datetime
+import io
+import tracemalloc
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from feedback import demo
+from feedback.models import Answer, PageFeedback, Question, Response
+from tests.factories import make_section
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def questionnaire():
+    return demo.load()
+
+
+def _answer(questionnaire, language="fr", rating=4, helped=True, text="", when=None):
+    response = Response.objects.create(questionnaire=questionnaire, language=language)
+    if when:
+        Response.objects.filter(pk=response.pk).update(submitted_at=when)
+    by_kind = {q.kind: q for q in questionnaire.questions.all()}
+    Answer.objects.create(response=response, question=by_kind["scale"], scale_value=rating)
+    Answer.objects.create(response=response, question=by_kind["yes_no"], yes_no=helped)
+    single = questionnaire.questions.filter(kind=Question.Kind.SINGLE).first()
+    answer = Answer.objects.create(response=response, question=single)
+    answer.choices.set([single.choices.first()])
+    if text:
+        free = questionnaire.questions.filter(kind=Question.Kind.TEXT).first()
+        Answer.objects.create(response=response, question=free, text=text)
+    return response
+
+
+def test_results_show_counts_percentages_and_texts(admin_client, questionnaire):
+    _answer(questionnaire, rating=5, text="Plus de cartes, merci.")
+    _answer(questionnaire, rating=5, helped=False)
+    _answer(questionnaire, rating=2, language="en")
+    html = admin_client.get(f"/admin/feedback/questionnaire/{questionnaire.pk}/results/").content
+    html = html.decode()
+    assert "3 réponses" in html.replace("\xa0", " ")
+    assert '<meter min="0" max="100" value="67">67 %</meter>' in html  # two fives of three
+    assert "Moyenne : 4,0 / 5." in html
+    assert "<q>Plus de cartes, merci.</q>" in html
+
+
+def test_results_filter_by_language_and_period(admin_client, questionnaire):
+    old = timezone.now() - datetime.timedelta(days=60)
+    _answer(questionnaire, language="fr-falc", when=old)
+    _answer(questionnaire, language="fr-falc")
+    _answer(questionnaire, language="en")
+    url = f"/admin/feedback/questionnaire/{questionnaire.pk}/results/"
+    assert "2 réponses" in admin_client.get(url + "?language=fr-falc").content.decode()
+    since = (timezone.localdate() - datetime.timedelta(days=7)).isoformat()
+    html = admin_client.get(f"{url}?language=fr-falc&since={since}").content.decode()
+    assert "1 réponse" in html
+    assert admin_client.get(url + "?since=not-a-date&language=xx").status_code == 200
+
+
+def test_export_streams_every_response_as_csv(admin_client, questionnaire):
+    _answer(questionnaire, text="Un avis, avec une virgule")
+    _answer(questionnaire, language="en")
+    response = admin_client.get(f"/admin/feedback/questionnaire/{questionnaire.pk}/export.csv")
+    assert response.streaming
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert rows[0][:3] == ["response", "submitted_at", "language"]
+    assert len(rows) == 3
+    assert "Un avis, avec une virgule" in rows[1] + rows[2]
+
+
+def _add_responses(questionnaire, count):
+    scale = questionnaire.questions.get(kind=Question.Kind.SCALE)
+    created = Response.objects.bulk_create(
+        [Response(questionnaire=questionnaire, language="fr") for _ in range(count)],
+        batch_size=5000,
+    )
+    Answer.objects.bulk_create(
+        [Answer(response=r, question=scale, scale_value=1 + r.pk % 5) for r in created],
+        batch_size=5000,
+    )
+
+
+def _export_peak(client, questionnaire):
+    response = client.get(f"/admin/feedback/questionnaire/{questionnaire.pk}/export.csv")
+    tracemalloc.start()
+    lines = size = 0
+    for chunk in response.streaming_content:
+        lines += 1
+        size += len(chunk)
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return lines, size, peak
+
+
+def test_export_of_100000_responses_runs_in_constant_memory(admin_client, questionnaire):
+    _add_responses(questionnaire, 20_000)
+    lines_20k, size_20k, peak_20k = _export_peak(admin_client, questionnaire)
+    _add_responses(questionnaire, 80_000)
+    lines, size, peak = _export_peak(admin_client, questionnaire)
+    assert (lines_20k, lines) == (20_001, 100_001)
+    assert size > 4 * size_20k
+    # Five times the rows, about the same memory: one chunk of rows is held at a time.
+    assert peak < 1.5 * peak_20k
+
+
+def test_page_report_orders_sections_by_not_useful_votes(admin_client):
+    calm = make_section(title_fr="Page claire")
+    troubled = make_section(title_fr="Page confuse")
+    PageFeedback.objects.create(section=calm, language="fr", useful=True)
+    for comment in ("Trop long", "Je ne comprends pas", ""):
+        PageFeedback.objects.create(
+            section=troubled, language="fr-falc", useful=False, comment=comment
+        )
+    html = admin_client.get("/admin/feedback/pagefeedback/report/").content.decode()
+    assert html.index("Page confuse") < html.index("Page claire")
+    assert "<q>Trop long</q>" in html and "<q>Je ne comprends pas</q>" in html
+
+
+def test_responses_are_read_only(admin_client, questionnaire):
+    response = _answer(questionnaire)
+    assert admin_client.get("/admin/feedback/response/add/").status_code == 403
+    page = admin_client.get(f"/admin/feedback/response/{response.pk}/change/").content.decode()
+    assert 'name="_save"' not in page
+
+
+def test_questionnaire_builder_has_questions_inline_in_every_language(admin_client, questionnaire):
+    html = admin_client.get(f"/admin/feedback/questionnaire/{questionnaire.pk}/change/").content
+    html = html.decode()
+    for field in ("text_fr", "text_en", "text_fr_falc"):
+        assert f'name="questions-0-{field}"' in html
+    assert 'name="questions-0-order"' in html
+    question = questionnaire.questions.filter(kind=Question.Kind.SINGLE).first()
+    html = admin_client.get(f"/admin/feedback/question/{question.pk}/change/").content.decode()
+    assert 'name="choices-0-label_fr_falc"' in html
+
+
+def test_old_feedback_is_deleted_after_the_retention_period(questionnaire):
+    section = make_section()
+    old = timezone.now() - datetime.timedelta(days=800)
+    kept = _answer(questionnaire)
+    _answer(questionnaire, when=old)
+    vote = PageFeedback.objects.create(section=section, language="fr", useful=True)
+    PageFeedback.objects.filter(pk=vote.pk).update(created_at=old)
+    out = StringIO()
+    call_command("delete_old_feedback", "--dry-run", stdout=out)
+    assert "Would delete 1 responses and 1 page votes" in out.getvalue()
+    assert Response.objects.count() == 2
+    call_command("delete_old_feedback", stdout=out)
+    assert list(Response.objects.all()) == [kept]
+    assert not PageFeedback.objects.exists()
+    call_command("delete_old_feedback", "--months", "0", stdout=out)
+    assert not Response.objects.exists()
