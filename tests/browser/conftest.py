@@ -60,3 +60,16 @@ def watched_page(page, live_server):
         ),
     )
     return page
+
+
+@pytest.fixture
+def log_in(live_server, admin_user):
+    """Log the admin user in through the French login form, then go to `next_url`."""
+
+    def log_in(page, next_url="/admin/"):
+        page.goto(f"{live_server.url}/admin/login/?next={next_url}")
+        page.get_by_label("Nom d’utilisateur").fill("admin")
+        page.get_by_label("Mot de passe").fill("password")
+        page.get_by_role("button", name="Connexion").click()
+
+    return log_in

@@ -9,13 +9,10 @@ from tests.factories import make_place, make_section, make_theme
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_staff_edit_each_language_in_its_tab(watched_page, live_server, admin_user):
+def test_staff_edit_each_language_in_its_tab(watched_page, live_server, log_in):
     theme = make_theme(title_en="Old title")
     page = watched_page
-    page.goto(f"{live_server.url}/admin/login/?next=/admin/guide/theme/{theme.pk}/change/")
-    page.get_by_label("Nom d’utilisateur").fill("admin")
-    page.get_by_label("Mot de passe").fill("password")
-    page.get_by_role("button", name="Connexion").click()
+    log_in(page, f"/admin/guide/theme/{theme.pk}/change/")
 
     english = page.locator("#id_title_en")
     tabs = page.locator(".ui-tabs-nav").first
@@ -34,15 +31,10 @@ def test_staff_edit_each_language_in_its_tab(watched_page, live_server, admin_us
     assert page.foreign_requests == []
 
 
-def test_staff_edit_a_section_english_body_and_readers_see_it(
-    watched_page, live_server, admin_user
-):
+def test_staff_edit_a_section_english_body_and_readers_see_it(watched_page, live_server, log_in):
     section = make_section(body_en="<p>Old English text.</p>")
     page = watched_page
-    page.goto(f"{live_server.url}/admin/login/?next=/admin/guide/section/{section.pk}/change/")
-    page.get_by_label("Nom d’utilisateur").fill("admin")
-    page.get_by_label("Mot de passe").fill("password")
-    page.get_by_role("button", name="Connexion").click()
+    log_in(page, f"/admin/guide/section/{section.pk}/change/")
 
     body_tabs = page.locator(".ui-tabs").filter(has=page.locator("#id_body_en"))
     body_tabs.locator(".ui-tabs-nav").get_by_text("en", exact=True).click()
@@ -62,17 +54,10 @@ def test_staff_edit_a_section_english_body_and_readers_see_it(
     assert section.body_en == "<p>Bring your passport and a proof of address.</p>"
 
 
-def _log_in(page, live_server, next_url):
-    page.goto(f"{live_server.url}/admin/login/?next={next_url}")
-    page.get_by_label("Nom d’utilisateur").fill("admin")
-    page.get_by_label("Mot de passe").fill("password")
-    page.get_by_role("button", name="Connexion").click()
-
-
-def test_staff_place_a_point_by_clicking_the_map(watched_page, live_server, admin_user):
+def test_staff_place_a_point_by_clicking_the_map(watched_page, live_server, log_in):
     place = make_place(latitude=None, longitude=None)
     page = watched_page
-    _log_in(page, live_server, f"/admin/places/place/{place.pk}/change/")
+    log_in(page, f"/admin/places/place/{place.pk}/change/")
     picker = page.locator(".point-picker")
     expect(picker.locator(".leaflet-tile-pane")).to_be_attached()
     picker.click(position={"x": 200, "y": 120})
@@ -88,9 +73,9 @@ def test_staff_place_a_point_by_clicking_the_map(watched_page, live_server, admi
     assert page.console_errors == []
 
 
-def test_staff_export_edit_and_import_places_as_csv(page, live_server, admin_user, tmp_path):
+def test_staff_export_edit_and_import_places_as_csv(page, live_server, log_in, tmp_path):
     place = make_place(phone="04 73 00 00 00")
-    _log_in(page, live_server, "/admin/places/place/")
+    log_in(page, "/admin/places/place/")
     with page.expect_download() as download:
         page.get_by_role("link", name="Tout exporter en CSV").click()
     exported = tmp_path / "lieux.csv"

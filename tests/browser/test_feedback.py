@@ -17,14 +17,7 @@ def _fresh_rate_limits():
     cache.clear()
 
 
-def _log_in(page, live_server, next_url):
-    page.goto(f"{live_server.url}/admin/login/?next={next_url}")
-    page.get_by_label("Nom d’utilisateur").fill("admin")
-    page.get_by_label("Mot de passe").fill("password")
-    page.get_by_role("button", name="Connexion").click()
-
-
-def test_falc_reader_answers_and_staff_read_it_in_the_results(page, live_server, admin_user):
+def test_falc_reader_answers_and_staff_read_it_in_the_results(page, live_server, log_in):
     questionnaire = demo.load()
     page.goto(f"{live_server.url}/fr-falc/feedback/")
     page.get_by_role("group", name="Le guide vous a aidé ?").get_by_label("Oui").check()
@@ -37,7 +30,7 @@ def test_falc_reader_answers_and_staff_read_it_in_the_results(page, live_server,
     page.wait_for_url(f"{live_server.url}/fr-falc/feedback/thanks/")
     assert Response.objects.get().language == "fr-falc"
 
-    _log_in(page, live_server, f"/admin/feedback/questionnaire/{questionnaire.pk}/results/")
+    log_in(page, f"/admin/feedback/questionnaire/{questionnaire.pk}/results/")
     expect(page.locator(".results-total")).to_have_text("1 réponse")
     expect(page.locator(".results")).to_contain_text("Les mots de la préfecture.")
 
@@ -53,7 +46,7 @@ def test_missing_answers_are_listed_and_lead_to_the_question(page, live_server):
     assert _violations(page) == []
 
 
-def test_reader_votes_not_useful_without_leaving_the_page(page, live_server, admin_user):
+def test_reader_votes_not_useful_without_leaving_the_page(page, live_server, log_in):
     section = make_section(title_fr="Page difficile")
     url = f"{live_server.url}/fr/guide/{section.theme.slug}/{section.slug}/"
     page.goto(url)
@@ -64,7 +57,7 @@ def test_reader_votes_not_useful_without_leaving_the_page(page, live_server, adm
     vote = PageFeedback.objects.get()
     assert (vote.useful, vote.comment) == (False, "Les horaires ne sont pas clairs.")
 
-    _log_in(page, live_server, "/admin/feedback/pagefeedback/report/")
+    log_in(page, "/admin/feedback/pagefeedback/report/")
     expect(page.locator("#content-main")).to_contain_text("Page difficile")
     expect(page.locator("#content-main")).to_contain_text("Les horaires ne sont pas clairs.")
 

@@ -73,7 +73,7 @@
     }
     const button = document.createElement("button");
     button.type = "button";
-    button.className = "show-map";
+    button.className = "button";
     button.textContent = label;
     element.before(button);
     button.addEventListener("click", function () {
