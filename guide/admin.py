@@ -46,7 +46,12 @@ class SectionAdmin(TranslatedAdmin):
 
     @admin.action(description=_("Mark as reviewed today"))
     def mark_reviewed(self, request, queryset):
-        count = queryset.update(last_reviewed=timezone.localdate())
+        # One save each, not update(): the save signal tells the page cache the date changed.
+        count = 0
+        for section in queryset:
+            section.last_reviewed = timezone.localdate()
+            section.save(update_fields=["last_reviewed"])
+            count += 1
         self.message_user(request, _("%(count)d sections marked as reviewed.") % {"count": count})
 
     actions = ["mark_reviewed"]

@@ -1,5 +1,6 @@
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.test.utils import override_settings
 from django.urls import reverse
 from django.utils import translation
@@ -20,6 +21,14 @@ def _plain_static_storage(tmp_path_factory):
         },
     ):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with no cached page and no rate-limit count from an earlier one."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -106,7 +106,16 @@ def main(command):
             ],
             **quiet,
         )
-        env = dict(os.environ, DATABASE_URL=f"postgres://bienvenue@127.0.0.1:{port}/postgres")
+        env = dict(
+            os.environ,
+            DATABASE_URL=f"postgres://bienvenue@127.0.0.1:{port}/postgres",
+            # For the tests that stop and start the server, or dump and restore a database.
+            BIENVENUE_PG_BINDIR=bindir,
+            BIENVENUE_PG_DATA=datadir,
+            BIENVENUE_PG_OPTIONS=options,
+            BIENVENUE_PG_LOG=os.path.join(workdir, "server.log"),
+            BIENVENUE_PG_USER=user.pw_name if user else "",
+        )
         print(f"PostgreSQL {os.path.basename(os.path.dirname(bindir))} on port {port}", flush=True)
         return subprocess.run(command, env=env).returncode
     finally:

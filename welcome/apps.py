@@ -11,7 +11,9 @@ class WelcomeConfig(AppConfig):
     verbose_name = "Bienvenue à Clermont-Ferrand"
 
     def ready(self):
-        from . import checks  # noqa: F401 (registers the system checks)
+        from . import checks, signals  # noqa: F401 (checks register themselves)
+
+        signals.connect()
 
 
 class AdminConfig(SimpleAdminConfig):

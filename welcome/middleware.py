@@ -1,6 +1,19 @@
+import hashlib
+import logging
+
 from django.conf import settings
+from django.core.cache import cache
+from django.db import InterfaceError, OperationalError
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import patch_cache_control
+
+from .signals import content_version
+
+logger = logging.getLogger(__name__)
+# Versioned keys are never stale; the timeout only frees the space of abandoned versions.
+PAGE_CACHE_SECONDS = 24 * 3600
 
 
 def admin_in_default_language(get_response):
@@ -17,3 +30,61 @@ def admin_in_default_language(get_response):
         return get_response(request)
 
     return middleware
+
+
+def public_page_cache(get_response):
+    """Serve anonymous readers' pages from the cache until staff change the content.
+
+    Every key carries the content version, which welcome.signals bumps whenever a guide, place
+    or questionnaire object is saved or deleted: a cached page is never stale, it is abandoned.
+    Readers have no session cookie; anyone who has one (staff) always gets a fresh page.
+    """
+    prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+
+    def middleware(request):
+        if (
+            request.method not in ("GET", "HEAD")
+            or not request.path.startswith(prefixes)
+            or settings.SESSION_COOKIE_NAME in request.COOKIES
+        ):
+            return get_response(request)
+        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        key = f"page:{content_version()}:{request.method}:{path}"
+        response = cache.get(key)
+        if response is not None:
+            return response
+        response = get_response(request)
+        if (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "no-store" not in response.get("Cache-Control", "")
+        ):
+            cache.set(key, response, timeout=PAGE_CACHE_SECONDS)
+        return response
+
+    return middleware
+
+
+class DatabaseUnavailableMiddleware:
+    """Answer 503, in the reader's language, while the database does not answer."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.error("Database unavailable: %s", exception)
+        response = render(
+            request,
+            "503.html",
+            {"not_saved": request.method == "POST"},
+            status=503,
+        )
+        response["Retry-After"] = "30"
+        patch_cache_control(response, no_store=True)
+        return response

@@ -1,0 +1,66 @@
+"""Cached pages for readers, never stale for them, never shown to staff; 304 for repeat visits."""
+
+import pytest
+
+from guide.models import Section
+from tests.factories import make_place
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_second_visit_is_served_from_the_cache(client, section, django_assert_num_queries):
+    url = f"/fr/guide/{section.theme.slug}/{section.slug}/"
+    first = client.get(url)
+    with django_assert_num_queries(0):
+        again = client.get(url)
+    assert again.content == first.content
+
+
+def test_staff_saving_a_section_updates_the_page_at_once(client, section):
+    url = f"/en/guide/{section.theme.slug}/{section.slug}/"
+    client.get(url)
+    section = Section.objects.get(pk=section.pk)
+    section.title_en = "A new title"
+    section.save()
+    assert "<h1>A new title</h1>" in client.get(url).content.decode()
+
+
+def test_saving_a_place_updates_every_page_that_shows_it(client, section):
+    place = section.places.get()
+    section_url = f"/fr/guide/{section.theme.slug}/{section.slug}/"
+    for url in (section_url, "/fr/places/", "/fr/places/places.geojson"):
+        client.get(url)
+    place.name_fr = "Nouveau nom du lieu"
+    place.save()
+    for url in (section_url, "/fr/places/", "/fr/places/places.geojson"):
+        assert "Nouveau nom du lieu" in client.get(url).content.decode(), url
+
+
+def test_adding_a_place_to_a_section_updates_it(client, section):
+    url = f"/fr/guide/{section.theme.slug}/{section.slug}/"
+    client.get(url)
+    section.places.add(make_place(name_fr="Un autre lieu"))
+    assert "Un autre lieu" in client.get(url).content.decode()
+
+
+def test_staff_always_get_a_fresh_page(admin_client, section, django_assert_max_num_queries):
+    url = f"/fr/guide/{section.theme.slug}/{section.slug}/"
+    admin_client.get(url)
+    Section.objects.filter(pk=section.pk).update(title_fr="Changé sans signal")
+    assert "Changé sans signal" in admin_client.get(url).content.decode()
+
+
+def test_reader_answers_do_not_empty_the_cache(client, section, django_assert_num_queries):
+    url = f"/fr/guide/{section.theme.slug}/{section.slug}/"
+    client.get(url)
+    client.post(f"/fr/feedback/page/{section.pk}/", {"useful": "yes"})
+    with django_assert_num_queries(0):
+        client.get(url)
+
+
+def test_pages_answer_304_when_the_reader_has_them(client, section):
+    url = f"/fr/guide/{section.theme.slug}/{section.slug}/"
+    first = client.get(url)
+    assert first["ETag"]
+    again = client.get(url, headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 304
