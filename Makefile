@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint serve install dev-install catalogs messages clean
+.PHONY: run test lint serve bench install dev-install catalogs messages clean
 
 # The virtualenv and its packages; reinstalled when pyproject.toml changes.
 $(BIN)/python:
@@ -54,6 +54,11 @@ serve: catalogs
 	DJANGO_DEBUG=false $(MANAGE) collectstatic --noinput --verbosity 0
 	DJANGO_DEBUG=false $(MANAGE) migrate --noinput
 	DJANGO_DEBUG=false $(BIN)/gunicorn welcome.wsgi --bind 127.0.0.1:$(PORT) --workers 3
+
+# Load test on a throwaway PostgreSQL (see docs/performance.md); installs wrk when missing.
+bench: dev-install catalogs
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	$(BIN)/python -m tests.postgres $(BIN)/python bench/load.py
 
 # Extract UI strings into the catalogs (needs GNU gettext), for translators.
 messages: install

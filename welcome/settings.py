@@ -86,11 +86,12 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every page and a 304 when the reader already has it.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Above everything that builds a page: a cached page is returned whole, headers included.
+    "welcome.middleware.public_page_cache",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "welcome.middleware.admin_in_default_language",
-    "welcome.middleware.public_page_cache",
     "welcome.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -193,7 +194,7 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("fr",)
 JQUERY_UI_URL = "welcome/vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "var" / "static"))
 STATICFILES_DIRS = [BASE_DIR / "welcome" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
