@@ -17,7 +17,15 @@ from modeltranslation.admin import (
 )
 
 from . import results
-from .models import Answer, Choice, PageFeedback, Question, Questionnaire, Response
+from .models import (
+    Answer,
+    Choice,
+    MentoringRequest,
+    PageFeedback,
+    Question,
+    Questionnaire,
+    Response,
+)
 
 
 class QuestionInline(TranslationStackedInline):
@@ -185,3 +193,30 @@ class PageFeedbackAdmin(ReadOnlyAdmin):
             "since": since,
         }
         return TemplateResponse(request, "admin/feedback/page_report.html", context)
+
+
+@admin.register(MentoringRequest)
+class MentoringRequestAdmin(admin.ModelAdmin):
+    """Seen only by the « Coordination parrainage » group (and superusers)."""
+
+    list_display = ["first_name", "kind", "status", "language", "created_at"]
+    list_filter = ["status", "kind", "language"]
+    list_editable = []
+    date_hierarchy = "created_at"
+    search_fields = ["first_name", "email", "phone"]
+    readonly_fields = [
+        "kind",
+        "first_name",
+        "phone",
+        "email",
+        "languages",
+        "preferred_times",
+        "message",
+        "language",
+        "created_at",
+        "closed_at",
+    ]
+    fields = [*readonly_fields, "status", "note"]
+
+    def has_add_permission(self, request):
+        return False

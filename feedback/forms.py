@@ -2,7 +2,7 @@ from django import forms
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from .models import MAX_COMMENT, MAX_TEXT_ANSWER, Answer, Question, Response
+from .models import MAX_COMMENT, MAX_TEXT_ANSWER, Answer, MentoringRequest, Question, Response
 
 SCALE = [
     (1, _("1 – very bad")),
@@ -113,3 +113,53 @@ class PageFeedbackForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     website = forms.CharField(required=False, max_length=200)
+
+
+class MentoringRequestForm(forms.ModelForm):
+    """Only what the coordinator needs to call back, and the reader's explicit consent."""
+
+    consent = forms.BooleanField(
+        required=True,
+        label=_(
+            "I agree that the mentoring coordinators of the City keep these details to contact "
+            "me about mentoring. They are deleted 6 months after my request is closed, and I "
+            "can ask for them to be deleted sooner."
+        ),
+        error_messages={"required": _("We need your agreement to keep your details.")},
+    )
+    website = forms.CharField(
+        required=False,
+        max_length=200,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    class Meta:
+        model = MentoringRequest
+        fields = ["kind", "first_name", "phone", "email", "languages", "preferred_times", "message"]
+        widgets = {
+            "kind": forms.RadioSelect,
+            "message": forms.Textarea(attrs={"rows": 4}),
+        }
+        labels = {
+            "kind": _("Your request"),
+            "first_name": _("First name"),
+            "phone": _("Phone number"),
+            "email": _("Email address"),
+            "languages": _("Languages you speak"),
+            "preferred_times": _("When can we call you? (optional)"),
+            "message": _("Message (optional)"),
+        }
+        help_texts = {
+            "phone": _("A phone number or an email address: at least one."),
+            "languages": _("For example: Arabic, French, a little English."),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("phone") and not cleaned.get("email"):
+            raise forms.ValidationError(
+                _("Give a phone number or an email address, so that we can call you back."),
+                code="no_contact",
+            )
+        return cleaned

@@ -1,6 +1,6 @@
 from django.contrib.sitemaps import Sitemap
 
-from .models import Place
+from .models import Place, Route
 
 
 class PlaceSitemap(Sitemap):
@@ -10,3 +10,12 @@ class PlaceSitemap(Sitemap):
 
     def items(self):
         return Place.objects.published().order_by("pk")
+
+
+class RouteSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+    def items(self):
+        return Route.objects.published().order_by("pk")

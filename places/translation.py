@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Category, Place
+from .models import Category, Place, Route, RouteStop
 
 
 @register(Category)
@@ -13,3 +13,14 @@ class CategoryTranslationOptions(TranslationOptions):
 class PlaceTranslationOptions(TranslationOptions):
     fields = ("name", "description", "opening_hours", "transport", "languages", "translated_at")
     required_languages = {"fr": ("name",)}
+
+
+@register(Route)
+class RouteTranslationOptions(TranslationOptions):
+    fields = ("title", "introduction")
+    required_languages = {"fr": ("title",)}
+
+
+@register(RouteStop)
+class RouteStopTranslationOptions(TranslationOptions):
+    fields = ("text", "to_next")

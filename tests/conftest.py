@@ -1,4 +1,7 @@
+import importlib
+
 import pytest
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.core.cache import cache
 from django.test.utils import override_settings
@@ -39,6 +42,21 @@ def _default_language():
 
 
 @pytest.fixture
+def staff_groups():
+    """Run the data migrations that create the staff groups again.
+
+    Transactional tests (the browser ones) empty every table when they end, groups included.
+    """
+    for name in (
+        "guide.migrations.0002_staff_groups",
+        "feedback.migrations.0003_mentoring_coordinators",
+    ):
+        migration = importlib.import_module(name)
+        create = getattr(migration, "create_groups", None) or migration.create_group
+        create(django_apps, None)
+
+
+@pytest.fixture
 def theme(db):
     return make_theme()
 
@@ -69,6 +87,8 @@ def page_urls(section):
                 (code, place.get_absolute_url()),
                 (code, reverse("places:partners") + "?category=" + place.category.slug),
                 (code, reverse("feedback:questionnaire")),
+                (code, reverse("mentoring")),
+                (code, reverse("mentoring-thanks")),
             ]
     return urls
 

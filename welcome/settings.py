@@ -231,6 +231,10 @@ FEEDBACK_RATE_LIMITS = {
     "page": (envint("FEEDBACK_PAGE_RATE_LIMIT", 30), 3600),
 }
 FEEDBACK_RETENTION_MONTHS = envint("FEEDBACK_RETENTION_MONTHS", 24)
+FEEDBACK_RATE_LIMITS["mentoring"] = (envint("MENTORING_RATE_LIMIT", 5), 3600)
+# Mentoring: the guide section that presents the programme, and how long closed requests stay.
+MENTORING_SECTION_SLUG = "parrainage"
+MENTORING_RETENTION_MONTHS = envint("MENTORING_RETENTION_MONTHS", 6)
 
 # Who answers readers (accessibility statement, legal notice).
 CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "")

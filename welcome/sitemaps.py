@@ -15,6 +15,7 @@ class PageSitemap(Sitemap):
             "guide:print",
             "places:list",
             "places:partners",
+            "mentoring",
             "accessibility",
             "privacy",
             "legal-notice",

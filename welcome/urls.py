@@ -6,9 +6,10 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from feedback import views as feedback_views
 from guide import views as guide_views
 from guide.sitemaps import SectionSitemap, ThemeSitemap
-from places.sitemaps import PlaceSitemap
+from places.sitemaps import PlaceSitemap, RouteSitemap
 
 from . import views
 from .sitemaps import PageSitemap
@@ -21,6 +22,7 @@ sitemaps = {
     "themes": ThemeSitemap,
     "sections": SectionSitemap,
     "places": PlaceSitemap,
+    "routes": RouteSitemap,
 }
 
 urlpatterns = [
@@ -50,5 +52,8 @@ urlpatterns += i18n_patterns(
     path("guide/", include("guide.urls")),
     path("search/", guide_views.search, name="search"),
     path("places/", include("places.urls")),
+    path("routes/", include("places.route_urls")),
     path("feedback/", include("feedback.urls")),
+    path("mentoring/", feedback_views.mentoring, name="mentoring"),
+    path("mentoring/thanks/", feedback_views.mentoring_thanks, name="mentoring-thanks"),
 )

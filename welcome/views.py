@@ -9,6 +9,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from guide.models import Theme
+from places.models import Route
 
 logger = logging.getLogger(__name__)
 
@@ -16,7 +17,8 @@ logger = logging.getLogger(__name__)
 @require_safe
 def home(request):
     themes = Theme.objects.order_by("order", "pk")
-    return render(request, "welcome/home.html", {"themes": themes})
+    routes = Route.objects.published()
+    return render(request, "welcome/home.html", {"themes": themes, "routes": routes})
 
 
 @require_safe

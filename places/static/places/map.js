@@ -58,6 +58,10 @@
       L.marker(point, { title: marker.name, alt: marker.name }).bindPopup(popup(marker)).addTo(map);
       return point;
     });
+    if (config.line && points.length > 1) {
+      // A discovery route: join the stops in their order.
+      L.polyline(points, { color: "#0b3d6b", weight: 4, opacity: 0.8 }).addTo(map);
+    }
     if (points.length > 1) {
       map.fitBounds(points, { padding: [24, 24], maxZoom: 16 });
     } else if (points.length === 1) {

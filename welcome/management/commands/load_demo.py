@@ -30,6 +30,7 @@ class Command(BaseCommand):
             return
         with transaction.atomic():
             places = places_demo.load()
+            places_demo.load_route()
             themes, sections = guide_demo.load()
             feedback_demo.load()
         if verbosity >= 1:

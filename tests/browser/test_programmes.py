@@ -1,0 +1,90 @@
+"""Peer mentoring and the discovery route, as newcomers and coordinators use them."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from playwright.sync_api import expect
+
+from feedback.models import MentoringRequest
+from places.models import Route, RouteStop
+from tests.browser.test_accessibility import _violations
+from tests.factories import make_place
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _log_in_as(page, live_server, username, group):
+    user = User.objects.create_user(username, password="une phrase de passe solide")
+    user.is_staff = True
+    user.save()
+    user.groups.add(Group.objects.get(name=group))
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/")
+    page.get_by_label("Nom d’utilisateur").fill(username)
+    page.get_by_label("Mot de passe").fill("une phrase de passe solide")
+    page.get_by_role("button", name="Connexion").click()
+    page.wait_for_url(f"{live_server.url}/admin/")
+
+
+def test_newcomer_asks_for_a_mentor_and_only_coordinators_see_it(
+    browser, live_server, staff_groups
+):
+    reader = browser.new_page()
+    reader.goto(f"{live_server.url}/en/mentoring/")
+    reader.get_by_label("I would like a mentor").check()
+    reader.get_by_label("First name").fill("Samir")
+    reader.get_by_label("Phone number").fill("06 11 22 33 44")
+    reader.get_by_label("Languages you speak").fill("Arabic, English")
+    reader.get_by_role("checkbox", name="I agree").check()
+    reader.get_by_role("button", name="Send my request").click()
+    reader.wait_for_url(f"{live_server.url}/en/mentoring/thanks/")
+    assert MentoringRequest.objects.get().first_name == "Samir"
+
+    editor = browser.new_context().new_page()
+    _log_in_as(editor, live_server, "editrice", "Éditeurs")
+    response = editor.goto(f"{live_server.url}/admin/feedback/mentoringrequest/")
+    assert response.status == 403
+
+    coordinator = browser.new_context().new_page()
+    _log_in_as(coordinator, live_server, "coordinatrice", "Coordination parrainage")
+    coordinator.goto(f"{live_server.url}/admin/feedback/mentoringrequest/")
+    expect(coordinator.locator("#result_list")).to_contain_text("Samir")
+
+
+def test_route_stops_appear_in_order_on_the_map_and_in_the_list(page, live_server):
+    route = Route.objects.create(slug="balade", title_fr="Balade", published=True)
+    names = ["Office de tourisme", "Université", "Médiathèque", "CPAM"]
+    for order, name in enumerate(names, start=1):
+        RouteStop.objects.create(
+            route=route,
+            order=order,
+            place=make_place(name_fr=name, latitude=f"45.77{order}", longitude=f"3.08{order}"),
+        )
+    page.goto(f"{live_server.url}/fr/routes/balade/")
+    expect(page.locator(".route-stop h2 a")).to_have_text(names)
+    markers = page.locator(".leaflet-marker-icon")
+    expect(markers).to_have_count(4)
+    assert [markers.nth(n).get_attribute("title") for n in range(4)] == [
+        f"{n}. {name}" for n, name in enumerate(names, start=1)
+    ]
+    expect(page.locator(".leaflet-overlay-pane path")).to_have_count(1)  # the line
+
+
+def test_programme_pages_have_no_accessibility_violation(page, live_server):
+    route = Route.objects.create(slug="balade", title_fr="Balade", published=True)
+    for order in (1, 2):
+        RouteStop.objects.create(route=route, order=order, place=make_place())
+    problems = {}
+    for code in ("fr", "en", "fr-falc"):
+        for path in (
+            "/mentoring/",
+            "/mentoring/thanks/",
+            "/routes/balade/",
+            "/routes/balade/embed/",
+        ):
+            page.goto(f"{live_server.url}/{code}{path}")
+            if found := _violations(page):
+                problems[code + path] = found
+        page.goto(f"{live_server.url}/{code}/mentoring/")
+        page.locator("form.questionnaire button[type=submit]").click()
+        if found := _violations(page):
+            problems[code + " mentoring errors"] = found
+    assert problems == {}
