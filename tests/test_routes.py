@@ -38,6 +38,10 @@ def test_route_page_lists_the_stops_in_order(client, route):
     assert [m["name"] for m in markers] == ["1. Étape 1", "2. Étape 2", "3. Étape 3"]
     assert '"line": true' in html
     assert html.count('class="route-sketch"') == 3
+    # Coordinates stay numbers for SVG, even where French writes decimals with a comma.
+    circles = re.findall(r'<circle cx="([^"]+)" cy="([^"]+)"', html)
+    assert len(circles) == 3 and all(re.fullmatch(r"[\d.]+", c) for xy in circles for c in xy)
+    assert len(set(circles)) == 3
     assert "(environ 0,4 km, 5 min à pied)" in html
 
 

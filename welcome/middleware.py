@@ -1,5 +1,6 @@
 import hashlib
 import logging
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -32,24 +33,39 @@ def admin_in_default_language(get_response):
     return middleware
 
 
+def _release():
+    """Fingerprint the code, templates and catalogs, so a new release never serves old pages."""
+    digest = hashlib.sha256()
+    base = Path(settings.BASE_DIR)
+    for folder in ("welcome", "guide", "places", "feedback", "templates", "locale"):
+        for path in sorted((base / folder).rglob("*")):
+            if path.suffix in {".py", ".html", ".mo", ".css", ".js", ".json"}:
+                digest.update(str(path.relative_to(base)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def public_page_cache(get_response):
     """Serve anonymous readers' pages from the cache until staff change the content.
 
-    Every key carries the content version, which welcome.signals bumps whenever a guide, place
-    or questionnaire object is saved or deleted: a cached page is never stale, it is abandoned.
+    Every key carries the release and the content version, which welcome.signals bumps whenever
+    a guide, place or questionnaire object is saved or deleted: a cached page is never stale, it
+    is abandoned.
     Readers have no session cookie; anyone who has one (staff) always gets a fresh page.
     """
     prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+    release = _release()
 
     def middleware(request):
         if (
-            request.method not in ("GET", "HEAD")
+            settings.DEBUG  # in development, templates change under a running server
+            or request.method not in ("GET", "HEAD")
             or not request.path.startswith(prefixes)
             or settings.SESSION_COOKIE_NAME in request.COOKIES
         ):
             return get_response(request)
         path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"page:{content_version()}:{request.method}:{path}"
+        key = f"page:{release}:{content_version()}:{request.method}:{path}"
         response = cache.get(key)
         if response is not None:
             return response
