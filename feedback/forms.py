@@ -118,6 +118,10 @@ class PageFeedbackForm(forms.Form):
 class MentoringRequestForm(forms.ModelForm):
     """Only what the coordinator needs to call back, and the reader's explicit consent."""
 
+    kind = forms.ChoiceField(
+        choices=MentoringRequest.Kind.choices, widget=forms.RadioSelect, label=_("Your request")
+    )
+
     consent = forms.BooleanField(
         required=True,
         label=_(
@@ -137,12 +141,8 @@ class MentoringRequestForm(forms.ModelForm):
     class Meta:
         model = MentoringRequest
         fields = ["kind", "first_name", "phone", "email", "languages", "preferred_times", "message"]
-        widgets = {
-            "kind": forms.RadioSelect,
-            "message": forms.Textarea(attrs={"rows": 4}),
-        }
+        widgets = {"message": forms.Textarea(attrs={"rows": 4})}
         labels = {
-            "kind": _("Your request"),
             "first_name": _("First name"),
             "phone": _("Phone number"),
             "email": _("Email address"),

@@ -66,6 +66,7 @@ def test_the_page_shows_the_programme_written_by_staff(client, section):
     assert "<h1>Peer mentoring</h1>" in html
     assert "Mentors meet you a few times." in html
     assert 'name="consent"' in html
+    assert "---------" not in html and " checked" not in html  # no choice made for the reader
 
 
 def _staff(group_name):
