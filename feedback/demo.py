@@ -1,7 +1,8 @@
 """The demo questionnaire: what the guide's authors wanted to learn from its readers."""
 
 from django.db import transaction
-from modeltranslation.utils import build_localized_fieldname
+
+from places.translation_tracking import translated_fields
 
 from .models import Choice, Question, Questionnaire
 
@@ -149,10 +150,6 @@ QUESTIONNAIRE = {
 }
 
 
-def _translated(field, values):
-    return {build_localized_fieldname(field, code): text for code, text in values.items()}
-
-
 @transaction.atomic
 def load():
     """Create or update the demo questionnaire and make it the active one; return it."""
@@ -161,8 +158,8 @@ def load():
         slug=QUESTIONNAIRE["slug"],
         defaults={
             "active": True,
-            **_translated("title", QUESTIONNAIRE["title"]),
-            **_translated("introduction", QUESTIONNAIRE["introduction"]),
+            **translated_fields("title", QUESTIONNAIRE["title"]),
+            **translated_fields("introduction", QUESTIONNAIRE["introduction"]),
         },
     )
     for order, item in enumerate(QUESTIONNAIRE["questions"], start=1):
@@ -172,12 +169,12 @@ def load():
             defaults={
                 "kind": item["kind"],
                 "required": item["required"],
-                **_translated("text", item["text"]),
-                **_translated("help_text", item.get("help_text", {})),
+                **translated_fields("text", item["text"]),
+                **translated_fields("help_text", item.get("help_text", {})),
             },
         )
         for choice_order, labels in enumerate(item.get("choices", []), start=1):
             Choice.objects.update_or_create(
-                question=question, order=choice_order, defaults=_translated("label", labels)
+                question=question, order=choice_order, defaults=translated_fields("label", labels)
             )
     return questionnaire

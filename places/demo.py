@@ -4,9 +4,8 @@ import csv
 from decimal import Decimal
 from pathlib import Path
 
-from modeltranslation.utils import build_localized_fieldname
-
 from .models import Category, Pictogram, Place, Route, RouteStop
+from .translation_tracking import translated_fields
 
 CSV_PATH = Path(__file__).parent / "demo" / "places.csv"
 
@@ -83,10 +82,6 @@ CATEGORIES = {
 }
 
 
-def _translated(field, values):
-    return {build_localized_fieldname(field, code): text for code, text in values.items()}
-
-
 def _decimal(value):
     return Decimal(value) if value.strip() else None
 
@@ -101,7 +96,7 @@ def load():
                 "pictogram": pictogram,
                 "colour": colour,
                 "order": order,
-                **_translated("name", names),
+                **translated_fields("name", names),
             },
         )
     with CSV_PATH.open(encoding="utf-8", newline="") as file:
@@ -216,8 +211,8 @@ def load_route():
         slug=ROUTE["slug"],
         defaults={
             "published": True,
-            **_translated("title", ROUTE["title"]),
-            **_translated("introduction", ROUTE["introduction"]),
+            **translated_fields("title", ROUTE["title"]),
+            **translated_fields("introduction", ROUTE["introduction"]),
         },
     )
     for order, (slug, text, to_next) in enumerate(ROUTE["stops"], start=1):
@@ -226,8 +221,8 @@ def load_route():
             order=order,
             defaults={
                 "place": Place.objects.get(slug=slug),
-                **_translated("text", text),
-                **_translated("to_next", to_next),
+                **translated_fields("text", text),
+                **translated_fields("to_next", to_next),
             },
         )
     return route

@@ -11,6 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 
+def translated_fields(field, values):
+    """Map {"fr": …, "en": …} to model field names: {"title_fr": …, "title_en": …}."""
+    return {build_localized_fieldname(field, code): text for code, text in values.items()}
+
+
 def translation_languages():
     """The languages translated from the default one (French)."""
     return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]

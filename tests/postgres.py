@@ -32,7 +32,7 @@ def _version(path):
         return 0
 
 
-def _free_port():
+def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -66,7 +66,7 @@ def main(command):
     user = _server_user()
     workdir = tempfile.mkdtemp(prefix="bienvenue-pg-")
     datadir = os.path.join(workdir, "data")
-    port = _free_port()
+    port = free_port()
     if user is not None:
         os.chown(workdir, user.pw_uid, user.pw_gid)
     quiet = {"stdout": subprocess.DEVNULL}

@@ -5,17 +5,13 @@ import json
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
-from modeltranslation.utils import build_localized_fieldname
 
 from places.models import Place
+from places.translation_tracking import translated_fields
 
 from ..models import Section, Theme
 
 CONTENT_DIR = Path(__file__).parent / "content"
-
-
-def _translated(field, values):
-    return {build_localized_fieldname(field, code): text for code, text in values.items()}
 
 
 def _themes():
@@ -34,8 +30,8 @@ def load():
             defaults={
                 "order": order,
                 "pictogram": data.get("pictogram", ""),
-                **_translated("title", data["title"]),
-                **_translated("introduction", data["introduction"]),
+                **translated_fields("title", data["title"]),
+                **translated_fields("introduction", data["introduction"]),
             },
         )
         theme_count += 1
@@ -50,9 +46,9 @@ def load():
                     "order": section_order,
                     "published": True,
                     "last_reviewed": datetime.date.fromisoformat(item["last_reviewed"]),
-                    **_translated("title", item["title"]),
-                    **_translated("summary", item["summary"]),
-                    **_translated("body", item["body"]),
+                    **translated_fields("title", item["title"]),
+                    **translated_fields("summary", item["summary"]),
+                    **translated_fields("body", item["body"]),
                 },
             )
             section.places.set([places[slug] for slug in item.get("places", [])])

@@ -4,7 +4,6 @@ import http.client
 import os
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -16,14 +15,9 @@ from django.contrib.auth.models import User
 
 from tests import pg_cluster
 from tests.factories import make_section
+from tests.postgres import free_port
 
 pytestmark = [pg_cluster.needs_cluster, pytest.mark.django_db(transaction=True)]
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _wait(port, path="/healthz"):
@@ -46,7 +40,7 @@ def redis_url(tmp_path):
         if os.environ.get("CI") == "true":
             pytest.fail("redis-server is not installed (CI=true: a failure, not a skip).")
         pytest.skip("redis-server is not installed")
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [
             server,
@@ -91,7 +85,7 @@ def instances(redis_url, tmp_path):
         check=True,
     )
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
-    ports = [_free_port(), _free_port()]
+    ports = [free_port(), free_port()]
     processes = [
         subprocess.Popen(
             [
