@@ -1,6 +1,9 @@
 from django import forms
+from django.conf import settings
 from django.db import transaction
+from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models import MAX_COMMENT, MAX_TEXT_ANSWER, Answer, MentoringRequest, Question, Response
 
@@ -18,6 +21,13 @@ class ScaleWidget(forms.RadioSelect):
     """Five labelled radio buttons, each with a face pictogram."""
 
     option_template_name = "feedback/widgets/scale_option.html"
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        # A whole name for the static storage: hashed names in production have no prefix to
+        # concatenate a value to.
+        option["pictogram"] = static(f"welcome/pictograms/scale-{value}.svg") if value else ""
+        return option
 
 
 def _question_field(question):
@@ -124,11 +134,6 @@ class MentoringRequestForm(forms.ModelForm):
 
     consent = forms.BooleanField(
         required=True,
-        label=_(
-            "I agree that the mentoring coordinators of the City keep these details to contact "
-            "me about mentoring. They are deleted 6 months after my request is closed, and I "
-            "can ask for them to be deleted sooner."
-        ),
         error_messages={"required": _("We need your agreement to keep your details.")},
     )
     website = forms.CharField(
@@ -154,6 +159,20 @@ class MentoringRequestForm(forms.ModelForm):
             "phone": _("A phone number or an email address: at least one."),
             "languages": _("For example: Arabic, French, a little English."),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Written when the form is built, so that it states the retention period in force.
+        months = settings.MENTORING_RETENTION_MONTHS
+        self.fields["consent"].label = ngettext(
+            "I agree that the mentoring coordinators of the City keep these details to contact "
+            "me about mentoring. They are deleted %(months)s month after my request is closed, "
+            "and I can ask for them to be deleted sooner.",
+            "I agree that the mentoring coordinators of the City keep these details to contact "
+            "me about mentoring. They are deleted %(months)s months after my request is closed, "
+            "and I can ask for them to be deleted sooner.",
+            months,
+        ) % {"months": months}
 
     def clean(self):
         cleaned = super().clean()

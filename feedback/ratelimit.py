@@ -20,14 +20,25 @@ def _client(request):
 
 
 def over_limit(request, scope):
-    """Count this submission; return True once the client is over its limit for the window."""
+    """Count an accepted submission; return True if it takes the client over its limit.
+
+    Call it only once the form is valid, before saving: a reader's mistakes must not use up
+    her allowance. A submission refused for being over the limit is counted too, which changes
+    nothing: the client stays over it until the window ends.
+    """
     limit, window = settings.FEEDBACK_RATE_LIMITS[scope]
+    now = time.time()
     digest = hashlib.sha256(f"{settings.SECRET_KEY}|{scope}|{_client(request)}".encode())
-    key = f"feedback-rate:{scope}:{digest.hexdigest()[:32]}:{int(time.time() // window)}"
-    cache.add(key, 0, timeout=window)
+    key = f"feedback-rate:{scope}:{digest.hexdigest()[:32]}:{int(now // window)}"
+    until_window_ends = int(window - now % window) + 1
+    if cache.add(key, 1, timeout=until_window_ends):
+        return limit < 1
     try:
-        count = cache.incr(key)
+        count = cache.incr(key)  # atomic in Redis; a read and a write in the file cache
     except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=window)
-        count = 1
+        cache.set(key, 1, timeout=until_window_ends)
+        return limit < 1
+    # Some backends (the file cache) give an incremented key their default timeout: keep the
+    # count until the window ends.
+    cache.touch(key, until_window_ends)
     return count > limit

@@ -15,11 +15,8 @@ from .ratelimit import over_limit
 
 # The feedback forms are anonymous: with no account and no session there is nothing for a
 # forged request to abuse, and CSRF protection would set a cookie on readers. Abuse is
-# contained by the honeypot field and the rate limit instead.
-
-
-def _rate_limited(request):
-    return render(request, "feedback/rate_limited.html", status=429)
+# contained by the honeypot field and the rate limit instead. Only valid submissions count
+# towards the limit, and a reader over it gets her form back, filled in, with a 429.
 
 
 @csrf_exempt
@@ -28,20 +25,21 @@ def questionnaire(request):
     if questionnaire is None:
         return render(request, "feedback/form.html", {"questionnaire": None})
     form = QuestionnaireForm(questionnaire, request.POST if request.method == "POST" else None)
+    rate_limited = False
     if request.method == "POST":
-        if over_limit(request, "questionnaire"):
-            return _rate_limited(request)
         if form.is_valid():
-            if not form.is_spam():
-                form.save(language=get_language())
-            return redirect("feedback:thanks")
+            rate_limited = over_limit(request, "questionnaire")
+            if not rate_limited:
+                if not form.is_spam():
+                    form.save(language=get_language())
+                return redirect("feedback:thanks")
     elif request.method not in ("GET", "HEAD"):
         return render(request, "feedback/form.html", {"form": form}, status=405)
     return render(
         request,
         "feedback/form.html",
-        {"questionnaire": questionnaire, "form": form},
-        status=400 if form.errors else 200,
+        {"questionnaire": questionnaire, "form": form, "rate_limited": rate_limited},
+        status=429 if rate_limited else 400 if form.errors else 200,
     )
 
 
@@ -57,10 +55,6 @@ def page_feedback(request, section_id):
     if not section.published:
         raise Http404("Draft section")
     wants_json = "application/json" in request.headers.get("Accept", "")
-    if over_limit(request, "page"):
-        if wants_json:
-            return JsonResponse({"status": "rate_limited"}, status=429)
-        return _rate_limited(request)
     form = PageFeedbackForm(request.POST)
     if not form.is_valid():
         if wants_json:
@@ -70,6 +64,15 @@ def page_feedback(request, section_id):
             "feedback/page_feedback_error.html",
             {"form": form, "section": section},
             status=400,
+        )
+    if over_limit(request, "page"):
+        if wants_json:
+            return JsonResponse({"status": "rate_limited"}, status=429)
+        return render(
+            request,
+            "feedback/page_feedback_error.html",
+            {"form": form, "section": section, "rate_limited": True},
+            status=429,
         )
     if not form.cleaned_data["website"]:
         PageFeedback.objects.create(
@@ -91,15 +94,16 @@ def page_feedback(request, section_id):
 def mentoring(request):
     """The peer-mentoring programme, and the form to ask for a mentor or to become one."""
     form = MentoringRequestForm(request.POST if request.method == "POST" else None)
+    rate_limited = False
     if request.method == "POST":
-        if over_limit(request, "mentoring"):
-            return _rate_limited(request)
         if form.is_valid():
-            if not form.cleaned_data["website"]:
-                mentoring_request = form.save(commit=False)
-                mentoring_request.language = get_language()
-                mentoring_request.save()
-            return redirect("mentoring-thanks")
+            rate_limited = over_limit(request, "mentoring")
+            if not rate_limited:
+                if not form.cleaned_data["website"]:
+                    mentoring_request = form.save(commit=False)
+                    mentoring_request.language = get_language()
+                    mentoring_request.save()
+                return redirect("mentoring-thanks")
     elif request.method not in ("GET", "HEAD"):
         return render(request, "feedback/mentoring.html", {"form": form}, status=405)
     page = (
@@ -111,8 +115,8 @@ def mentoring(request):
     return render(
         request,
         "feedback/mentoring.html",
-        {"form": form, "page": page},
-        status=400 if form.errors else 200,
+        {"form": form, "page": page, "rate_limited": rate_limited},
+        status=429 if rate_limited else 400 if form.errors else 200,
     )
 
 

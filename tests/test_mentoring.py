@@ -1,11 +1,13 @@
 """Peer mentoring: the request form, who sees requests, and how long they are kept."""
 
 import datetime
+import re
 from io import StringIO
 
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
+from django.test import override_settings
 from django.utils import timezone
 from django.views.debug import SafeExceptionReporterFilter
 
@@ -51,11 +53,77 @@ def test_bad_input_is_refused_with_a_message(client, changes):
 
 
 def test_honeypot_and_rate_limit(client, settings):
+    settings.FEEDBACK_RATE_LIMITS = {**settings.FEEDBACK_RATE_LIMITS, "mentoring": (2, 3600)}
     assert client.post("/fr/mentoring/", {**VALID, "website": "spam"}).status_code == 302
     assert not MentoringRequest.objects.exists()
+    assert client.post("/fr/mentoring/", VALID).status_code == 302
+    assert client.post("/fr/mentoring/", VALID).status_code == 429  # the spam counted
+    assert MentoringRequest.objects.count() == 1
+
+
+def test_mistakes_in_the_form_do_not_use_up_the_limit(client, settings):
     settings.FEEDBACK_RATE_LIMITS = {**settings.FEEDBACK_RATE_LIMITS, "mentoring": (1, 3600)}
-    client.post("/fr/mentoring/", VALID)
-    assert client.post("/fr/mentoring/", VALID).status_code == 429
+    for mistake in ({"phone": ""}, {"consent": ""}, {"email": "x", "phone": ""}, {"kind": ""}):
+        assert client.post("/fr/mentoring/", {**VALID, **mistake}).status_code == 400
+    assert client.post("/fr/mentoring/", VALID).status_code == 302
+    assert MentoringRequest.objects.get().first_name == "Amina"
+
+
+def test_a_reader_over_the_limit_keeps_what_she_typed(client, settings):
+    settings.FEEDBACK_RATE_LIMITS = {**settings.FEEDBACK_RATE_LIMITS, "mentoring": (0, 3600)}
+    response = client.post("/en/mentoring/", VALID)
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "<h1>Peer mentoring</h1>" in html
+    assert "Your request is not sent yet" in html
+    assert "What you wrote is still in the form below" in html
+    assert 'name="first_name" value="Amina"' in html
+    assert 'value="06 12 34 56 78"' in html
+    assert "Je viens d&#x27;arriver.</textarea>" in html
+    assert re.search(r'value="mentee"[^>]* checked', html)
+    assert not MentoringRequest.objects.exists()
+
+
+def test_an_office_sharing_one_connection_can_send_twenty_requests(client):
+    for n in range(20):
+        response = client.post("/fr/mentoring/", {**VALID, "first_name": f"Personne {n}"})
+        assert response.status_code == 302, n
+    assert MentoringRequest.objects.count() == 20
+
+
+@pytest.mark.parametrize(
+    ("language", "months", "expected"),
+    [
+        ("en", 12, "They are deleted 12 months after my request is closed"),
+        ("en", 1, "They are deleted 1 month after my request is closed"),
+        ("fr", 12, "Elles sont effacées 12 mois après la clôture de ma demande"),
+        ("fr-falc", 3, "La Ville efface ces informations 3 mois après la fin de ma demande."),
+    ],
+)
+def test_consent_states_the_retention_period_in_force(client, language, months, expected):
+    with override_settings(MENTORING_RETENTION_MONTHS=months):
+        html = client.get(f"/{language}/mentoring/").content.decode()
+    assert expected in html
+    assert "6 mois" not in html and "6 months" not in html
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "we keep your details for 9 more months, then we delete them."),
+        ("fr", "nous gardons vos informations encore 9 mois, puis nous les effaçons."),
+        ("fr-falc", "Alors nous gardons vos informations encore 9 mois.<br>"),
+    ],
+)
+def test_privacy_page_says_what_mentoring_keeps_and_for_how_long(client, language, expected):
+    with override_settings(MENTORING_RETENTION_MONTHS=9):
+        html = client.get(f"/{language}/privacy/").content.decode()
+    assert expected in html
+    assert "« Coordination parrainage »" in html
+    if language == "en":
+        for detail in ("your first name", "your phone number or your email address", "message"):
+            assert detail in html
+        assert "to see your details, to correct them or to delete them" in html
 
 
 def test_the_page_shows_the_programme_written_by_staff(client, section):

@@ -40,6 +40,8 @@ def _page(template_name):
         extra_context={
             "contact_email": settings.CONTACT_EMAIL,
             "hosting_provider": settings.HOSTING_PROVIDER,
+            # A callable, which templates call as they render: the setting in force is shown.
+            "mentoring_retention_months": lambda: settings.MENTORING_RETENTION_MONTHS,
         },
     )
 

@@ -5,7 +5,7 @@ from django.core.cache import cache
 from playwright.sync_api import expect
 
 from feedback import demo
-from feedback.models import PageFeedback, Response
+from feedback.models import PageFeedback, Question, Response
 from tests.browser.test_accessibility import _violations
 from tests.factories import make_section
 
@@ -82,11 +82,30 @@ def test_feedback_pages_have_no_accessibility_violation(page, live_server, setti
             if found := _violations(page):
                 problems[code + path] = found
     settings.FEEDBACK_RATE_LIMITS = {**settings.FEEDBACK_RATE_LIMITS, "questionnaire": (0, 3600)}
+    yes_no = Question.objects.get(kind=Question.Kind.YES_NO)
+    scale = Question.objects.get(kind=Question.Kind.SCALE)
     for code in ("fr", "en", "fr-falc"):
         page.goto(f"{live_server.url}/{code}/feedback/")
+        page.locator(f"input[name=q{yes_no.pk}][value=yes]").check()
+        page.locator(f"input[name=q{scale.pk}][value='4']").check()
         page.locator("form.questionnaire button[type=submit]").click()
+        expect(page.locator(".error-summary")).to_be_focused()
         expect(page.locator("h1")).to_have_count(1)
-        assert page.locator("h1").inner_text() in ("Trop de réponses", "Too many answers")
+        expect(page.locator(f"input[name=q{scale.pk}][value='4']")).to_be_checked()
         if found := _violations(page):
             problems[code + " 429"] = found
     assert problems == {}
+    assert not Response.objects.exists()
+
+
+def test_a_reader_on_a_phone_sees_the_error_summary_first(browser, live_server):
+    demo.load()
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/en/feedback/")
+    page.get_by_role("button", name="Send my answers").click()
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_focused()
+    expect(summary).to_be_in_viewport()
+    assert page.evaluate("document.activeElement.getBoundingClientRect().top") >= 0
+    context.close()

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from feedback.models import MentoringRequest
 from places.models import Route, RouteStop
 from tests.browser.test_accessibility import _violations
-from tests.factories import make_place
+from tests.factories import make_place, make_section
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -88,3 +88,29 @@ def test_programme_pages_have_no_accessibility_violation(page, live_server):
         if found := _violations(page):
             problems[code + " mentoring errors"] = found
     assert problems == {}
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_a_failed_request_on_a_phone_shows_and_focuses_the_error_summary(
+    browser, live_server, javascript
+):
+    # The programme written by staff: a long page, with the form far below the top.
+    make_section(slug="parrainage", body_en="<p>Mentors meet you a few times.</p>" * 40)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 800}, java_script_enabled=javascript
+    )
+    page = context.new_page()
+    page.goto(f"{live_server.url}/en/mentoring/")
+    page.get_by_role("button", name="Send my request").click()
+    page.wait_for_load_state()
+    summary = page.locator(".error-summary")
+    expect(summary).to_contain_text("Please check the form")
+    expect(summary).to_be_focused()
+    assert page.evaluate("document.activeElement.classList.contains('error-summary')")
+    top, bottom = page.evaluate(
+        "(() => { const box = document.activeElement.getBoundingClientRect();"
+        " return [box.top, box.bottom]; })()"
+    )
+    assert 0 <= top < 800 and bottom > 0
+    expect(summary).to_be_in_viewport()
+    context.close()

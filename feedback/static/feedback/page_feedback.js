@@ -21,10 +21,10 @@
         for (const child of form.children) {
           child.hidden = child !== status;
         }
-        status.textContent = form.dataset.thanks;
+        status.innerText = form.dataset.thanks; // keeps FALC's line breaks
       })
       .catch(function () {
-        status.textContent = form.dataset.error;
+        status.innerText = form.dataset.error;
       });
   });
 })();
