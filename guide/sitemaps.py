@@ -1,9 +1,9 @@
-from django.contrib.sitemaps import Sitemap
+from welcome.language_tags import LanguageTagSitemap
 
 from .models import Section, Theme
 
 
-class ThemeSitemap(Sitemap):
+class ThemeSitemap(LanguageTagSitemap):
     i18n = True
     alternates = True
     x_default = True
@@ -12,7 +12,7 @@ class ThemeSitemap(Sitemap):
         return Theme.objects.order_by("order", "pk")
 
 
-class SectionSitemap(Sitemap):
+class SectionSitemap(LanguageTagSitemap):
     i18n = True
     alternates = True
     x_default = True

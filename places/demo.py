@@ -170,7 +170,7 @@ ROUTE = {
             {
                 "fr": "À pied, ou en tram A jusqu'à l'arrêt Jaude.",
                 "en": "On foot, or by tram A to the Jaude stop.",
-                "fr-falc": "Marchez ou prenez le tram A.\\nDescendez à l'arrêt Jaude.",
+                "fr-falc": "Marchez ou prenez le tram A.\nDescendez à l'arrêt Jaude.",
             },
         ),
         (

@@ -1,9 +1,9 @@
-from django.contrib.sitemaps import Sitemap
+from welcome.language_tags import LanguageTagSitemap
 
 from .models import Place, Route
 
 
-class PlaceSitemap(Sitemap):
+class PlaceSitemap(LanguageTagSitemap):
     i18n = True
     alternates = True
     x_default = True
@@ -12,7 +12,7 @@ class PlaceSitemap(Sitemap):
         return Place.objects.published().order_by("pk")
 
 
-class RouteSitemap(Sitemap):
+class RouteSitemap(LanguageTagSitemap):
     i18n = True
     alternates = True
     x_default = True

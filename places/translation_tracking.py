@@ -3,12 +3,33 @@ Per-language translation status (complete / missing / outdated), shared by the g
 places. It lives here, in the app every other one may import, not in a third app.
 """
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
+
+# What a browser or the rich-text editor rewrites in a text nobody edited: line endings (a form
+# sends CRLF), non-breaking spaces (typed, or written &nbsp; by the editor), repeated spaces, and
+# the paragraph the editor puts in every list item (<li><p>…</p></li>).
+_NON_BREAKING_SPACE = re.compile(r"[\u00a0\u202f\u2007]|&nbsp;|&#160;|&#xa0;", re.IGNORECASE)
+_SPACES = re.compile(r"[^\S\n]+")
+_SPACE_AROUND_BLOCK_TAG = re.compile(r"\s*(</?(?:p|h[1-6]|ul|ol|li|br)\b[^>]*>)\s*")
+_LIST_ITEM_PARAGRAPH = re.compile(r"(?<=<li>)<p>|</p>(?=</li>|<[uo]l\b)")
+
+
+def _comparable(field, text):
+    """Return the text as a reader gets it, to tell a real change from a rewriting."""
+    rich = isinstance(field, ProseEditorField)
+    text = _NON_BREAKING_SPACE.sub(" ", (text or "").replace("\r\n", "\n").replace("\r", "\n"))
+    if rich:  # in HTML a line break is a space, and space between blocks is nothing
+        text = _SPACE_AROUND_BLOCK_TAG.sub(r"\1", re.sub(r"\s+", " ", text))
+        return _LIST_ITEM_PARAGRAPH.sub("", text).strip()
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.strip().split("\n"))
 
 
 def translated_fields(field, values):
@@ -65,8 +86,12 @@ class TranslationTracking(models.Model):
             if loaded is None:  # a new object: stamp the languages it is written in
                 changed = any(getattr(self, name) for name in columns)
             else:
+                field = self._meta.get_field
                 changed = any(
-                    getattr(self, name) != loaded[name] for name in columns if name in loaded
+                    _comparable(field(name), getattr(self, name))
+                    != _comparable(field(name), loaded[name])
+                    for name in columns
+                    if name in loaded
                 )
             if changed:
                 setattr(self, build_localized_fieldname("translated_at", code), now)

@@ -86,6 +86,19 @@ def place_detail(request, slug):
     )
 
 
+def _without_empty(data):
+    """Drop the properties that have no value: an empty string tells a machine nothing."""
+    kept = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            value = _without_empty(value)
+            if set(value) <= {"@type"}:
+                continue
+        if value is not None and not (isinstance(value, str) and not value.strip()):
+            kept[key] = value
+    return kept
+
+
 def _structured_data(request, place):
     """schema.org description of the place, for search engines."""
     data = {
@@ -108,11 +121,10 @@ def _structured_data(request, place):
             "latitude": float(place.latitude),
             "longitude": float(place.longitude),
         }
-    if place.phone:
-        data["telephone"] = place.phone
-    if place.website:
-        data["sameAs"] = place.website
-    return data
+    data["telephone"] = place.phone
+    data["email"] = place.email
+    data["sameAs"] = place.website
+    return _without_empty(data)
 
 
 @require_safe

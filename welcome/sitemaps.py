@@ -1,8 +1,9 @@
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from .language_tags import LanguageTagSitemap
 
-class PageSitemap(Sitemap):
+
+class PageSitemap(LanguageTagSitemap):
     """The home page, the printable guide and the pages every site keeps."""
 
     i18n = True

@@ -3,6 +3,8 @@ from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
 
+from welcome import language_tags
+
 register = template.Library()
 
 
@@ -10,6 +12,12 @@ register = template.Library()
 def html_lang(language_code):
     """Return the BCP 47 tag for <html lang>: FALC pages are French to a screen reader."""
     return translation.get_language_info(language_code).get("html_lang", language_code)
+
+
+@register.filter
+def language_tag(language_code):
+    """Return the BCP 47 tag for hreflang: `fr-x-falc` for FALC, whose code is not a tag."""
+    return language_tags.language_tag(language_code)
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)

@@ -1,0 +1,111 @@
+"""Saving a text nobody changed keeps its translation status: outdated stays outdated."""
+
+import datetime
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db.models.fields.files import FieldFile
+
+from guide.models import Section
+from places.translation_tracking import TranslationStatus
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo():
+    call_command("load_demo", stdout=StringIO())
+
+
+def _as_a_browser_sends_it(name, value):
+    """What a browser posts for a field shown unchanged.
+
+    Forms send line breaks as CRLF, and the rich-text editor puts a paragraph in each list item.
+    """
+    value = value.replace("\n", "\r\n")
+    if name.startswith("body_"):
+        value = re.sub(r"<li>(.*?)</li>", r"<li><p>\1</p></li>", value)
+    return value
+
+
+def _unchanged_form(admin_client, url):
+    """The POST data of the admin change form at `url`, built from its initial values."""
+    form = admin_client.get(url).context["adminform"].form
+    data = {"_save": "Enregistrer"}
+    for name in form.fields:
+        value = form[name].value()
+        if isinstance(value, FieldFile) or value is None or value is False:
+            continue  # no upload, empty value, unticked box: the browser sends nothing
+        if value is True:
+            value = "on"
+        elif isinstance(value, datetime.date):
+            value = value.isoformat()
+        elif isinstance(value, list):
+            value = [str(pk) for pk in value]
+        elif isinstance(value, str):
+            value = _as_a_browser_sends_it(name, value)
+        data[name] = value
+    return data
+
+
+def _post_unchanged(admin_client, section, **changes):
+    url = f"/admin/guide/section/{section.pk}/change/"
+    response = admin_client.post(url, {**_unchanged_form(admin_client, url), **changes})
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    return Section.objects.get(pk=section.pk)
+
+
+def _outdated_falc_section():
+    """A demo section whose French text changed after its FALC and English texts."""
+    section = Section.objects.get(slug="appeler-le-115")
+    section.summary_fr += " Le 115 répond aussi aux familles."
+    section.save()
+    section = Section.objects.get(pk=section.pk)
+    assert section.translation_status("fr-falc") == TranslationStatus.OUTDATED
+    return section
+
+
+def test_saving_an_unchanged_section_keeps_falc_outdated(demo, admin_client):
+    section = _outdated_falc_section()
+    assert "\n" in section.summary_fr_falc and "\xa0" in section.summary_fr_falc
+    assert "<li>" in section.body_fr
+
+    section = _post_unchanged(admin_client, section)
+
+    assert section.translation_status("fr-falc") == TranslationStatus.OUTDATED
+    assert section.translation_status("en") == TranslationStatus.OUTDATED
+
+
+def test_saving_an_unchanged_section_changes_no_text_date(demo, admin_client):
+    before = Section.objects.get(slug="numeros-urgence")
+    assert before.translation_status("fr-falc") == TranslationStatus.COMPLETE
+
+    section = _post_unchanged(admin_client, before)
+
+    assert section.translation_status("fr-falc") == TranslationStatus.COMPLETE
+    assert section.translation_status("en") == TranslationStatus.COMPLETE
+    assert section.translated_at_fr == before.translated_at_fr
+    assert section.translated_at_fr_falc == before.translated_at_fr_falc
+
+
+def test_a_real_change_of_the_french_text_makes_falc_outdated(demo, admin_client):
+    section = Section.objects.get(slug="numeros-urgence")
+    assert section.translation_status("fr-falc") == TranslationStatus.COMPLETE
+
+    section = _post_unchanged(
+        admin_client, section, summary_fr="Les numéros d'urgence ont changé.\r\nLisez la suite."
+    )
+
+    assert section.translation_status("fr-falc") == TranslationStatus.OUTDATED
+    assert section.translation_status("en") == TranslationStatus.OUTDATED
+
+
+def test_a_new_line_break_in_falc_is_a_change(demo, admin_client):
+    section = _outdated_falc_section()
+    one_line = section.summary_fr_falc.replace("\n", " ")
+
+    section = _post_unchanged(admin_client, section, summary_fr_falc=one_line)
+
+    assert section.translation_status("fr-falc") == TranslationStatus.COMPLETE
