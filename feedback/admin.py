@@ -75,6 +75,11 @@ class QuestionnaireAdmin(TabbedDjangoJqueryTranslationAdmin):
             *super().get_urls(),
         ]
 
+    def _can_read_responses(self, request, questionnaire):
+        return self.has_view_permission(request, questionnaire) and request.user.has_perm(
+            "feedback.view_response"
+        )
+
     def _filters(self, request):
         return {
             "since": results.parse_date(request.GET.get("since")),
@@ -84,7 +89,7 @@ class QuestionnaireAdmin(TabbedDjangoJqueryTranslationAdmin):
 
     def results_view(self, request, pk):
         questionnaire = get_object_or_404(Questionnaire, pk=pk)
-        if not self.has_view_permission(request, questionnaire):
+        if not self._can_read_responses(request, questionnaire):
             raise PermissionDenied
         filters = self._filters(request)
         responses = results.filtered_responses(questionnaire, **filters)
@@ -104,7 +109,7 @@ class QuestionnaireAdmin(TabbedDjangoJqueryTranslationAdmin):
 
     def export_view(self, request, pk):
         questionnaire = get_object_or_404(Questionnaire, pk=pk)
-        if not self.has_view_permission(request, questionnaire):
+        if not self._can_read_responses(request, questionnaire):
             raise PermissionDenied
         responses = results.filtered_responses(questionnaire, **self._filters(request))
         response = StreamingHttpResponse(
@@ -182,6 +187,8 @@ class PageFeedbackAdmin(ReadOnlyAdmin):
         ]
 
     def report_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
         since = results.parse_date(request.GET.get("since")) or (
             timezone.localdate() - datetime.timedelta(days=365)
         )

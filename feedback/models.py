@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from guide.models import Section
+from welcome.content import ContentKind
 
 MAX_TEXT_ANSWER = 2000
 MAX_COMMENT = 1000
@@ -20,6 +21,8 @@ class QuestionnaireQuerySet(models.QuerySet):
 
 
 class Questionnaire(models.Model):
+    content_kind = ContentKind.PUBLIC
+
     title = models.CharField(_("title"), max_length=160)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     introduction = models.TextField(_("introduction"), blank=True)
@@ -40,6 +43,8 @@ class Questionnaire(models.Model):
 
 
 class Question(models.Model):
+    content_kind = ContentKind.PUBLIC
+
     class Kind(models.TextChoices):
         SINGLE = "single", _("one choice")
         MULTIPLE = "multiple", _("several choices")
@@ -70,6 +75,8 @@ class Question(models.Model):
 
 
 class Choice(models.Model):
+    content_kind = ContentKind.PUBLIC
+
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
     label = models.CharField(_("label"), max_length=200)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -85,6 +92,8 @@ class Choice(models.Model):
 
 class Response(models.Model):
     """One submitted questionnaire: when, in which language, and nothing about who."""
+
+    content_kind = ContentKind.SUBMITTED
 
     questionnaire = models.ForeignKey(
         Questionnaire, on_delete=models.CASCADE, related_name="responses"
@@ -102,6 +111,8 @@ class Response(models.Model):
 
 
 class Answer(models.Model):
+    content_kind = ContentKind.SUBMITTED
+
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
     choices = models.ManyToManyField(Choice, blank=True, related_name="answers")
@@ -134,6 +145,8 @@ class Answer(models.Model):
 class PageFeedback(models.Model):
     """« Was this page useful? » at the end of a guide section."""
 
+    content_kind = ContentKind.SUBMITTED
+
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="feedback")
     language = models.CharField(_("language"), max_length=10)
     useful = models.BooleanField(_("useful"))
@@ -151,6 +164,8 @@ class PageFeedback(models.Model):
 
 class MentoringRequest(models.Model):
     """Someone asking for a mentor, or offering to be one. Only the coordinators see these."""
+
+    content_kind = ContentKind.PERSONAL
 
     class Kind(models.TextChoices):
         MENTEE = "mentee", _("I would like a mentor")

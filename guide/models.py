@@ -11,6 +11,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from places.models import Pictogram, Place
 from places.translation_tracking import TranslationTracking
+from welcome.content import ContentKind
 
 from .sanitize import EDITOR_EXTENSIONS, sanitize
 
@@ -23,6 +24,8 @@ RESERVED_THEME_SLUGS = {"print"}
 
 class Theme(TranslationTracking):
     """A chapter of the guide (health, housing, learning French…) grouping its sections."""
+
+    content_kind = ContentKind.PUBLIC
 
     TRACKED_FIELDS = ("title", "introduction")
 
@@ -74,6 +77,8 @@ class SectionQuerySet(models.QuerySet):
 
 class Section(TranslationTracking):
     """A page of the guide: one question a newcomer has, answered."""
+
+    content_kind = ContentKind.PUBLIC
 
     TRACKED_FIELDS = ("title", "summary", "body")
 

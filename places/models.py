@@ -6,6 +6,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from welcome.content import ContentKind
+
 from .translation_tracking import TranslationTracking
 
 # Place de Jaude; a place further than METROPOLE_RADIUS_KM from it is probably a typing error.
@@ -48,7 +50,10 @@ class Pictogram(models.TextChoices):
         return f"welcome/pictograms/{value}.svg"
 
 
-class Category(models.Model):
+class Category(TranslationTracking):
+    content_kind = ContentKind.PUBLIC
+    TRACKED_FIELDS = ("name",)
+
     name = models.CharField(_("name"), max_length=80)
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     pictogram = models.CharField(_("pictogram"), max_length=30, choices=Pictogram.choices)
@@ -76,6 +81,8 @@ class PlaceQuerySet(models.QuerySet):
 
 
 class Place(TranslationTracking):
+    content_kind = ContentKind.PUBLIC
+
     class Precision(models.TextChoices):
         VERIFIED = "verified", _("verified")
         APPROX = "approx", _("approximate")
@@ -194,8 +201,11 @@ class RouteQuerySet(models.QuerySet):
         return self.filter(published=True)
 
 
-class Route(models.Model):
+class Route(TranslationTracking):
     """A discovery route (« rallye de l'intégration »): places to walk to, in order."""
+
+    content_kind = ContentKind.PUBLIC
+    TRACKED_FIELDS = ("title", "introduction")
 
     title = models.CharField(_("title"), max_length=160)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
@@ -217,6 +227,8 @@ class Route(models.Model):
 
 
 class RouteStop(models.Model):
+    content_kind = ContentKind.PUBLIC
+
     route = models.ForeignKey(Route, on_delete=models.CASCADE, related_name="stops")
     place = models.ForeignKey(
         Place, on_delete=models.PROTECT, related_name="route_stops", verbose_name=_("place")

@@ -5,8 +5,8 @@ from .models import Category, Place, Route, RouteStop
 
 @register(Category)
 class CategoryTranslationOptions(TranslationOptions):
-    fields = ("name",)
-    required_languages = ("fr",)
+    fields = ("name", "translated_at")
+    required_languages = {"fr": ("name",)}
 
 
 @register(Place)
@@ -17,7 +17,7 @@ class PlaceTranslationOptions(TranslationOptions):
 
 @register(Route)
 class RouteTranslationOptions(TranslationOptions):
-    fields = ("title", "introduction")
+    fields = ("title", "introduction", "translated_at")
     required_languages = {"fr": ("title",)}
 
 

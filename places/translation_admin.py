@@ -7,9 +7,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from js_asset import Media as JsMedia
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin
+from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
-from .translation_tracking import TranslationStatus, translation_languages
+from .translation_tracking import TranslationStatus, TranslationTracking, translation_languages
 
 
 def _status_column(code):
@@ -49,16 +50,32 @@ class TranslationStatusFilter(admin.SimpleListFilter):
 class TranslatedAdmin(TabbedDjangoJqueryTranslationAdmin):
     """A tab per language, and a status column per translated language in the list."""
 
+    def _tracks_translations(self):
+        return issubclass(self.model, TranslationTracking)
+
     def get_list_display(self, request):
-        return [*super().get_list_display(request), *map(_status_column, translation_languages())]
+        columns = super().get_list_display(request)
+        if not self._tracks_translations():
+            return columns
+        return [*columns, *map(_status_column, translation_languages())]
+
+    def get_list_filter(self, request):
+        filters = super().get_list_filter(request)
+        if self._tracks_translations() and TranslationStatusFilter not in filters:
+            return [*filters, TranslationStatusFilter]
+        return filters
 
     def get_search_fields(self, request):
-        # Search every language, not only the French columns.
-        return [
-            build_localized_fieldname(field, code)
-            for field in self.search_fields
-            for code, _name in settings.LANGUAGES
-        ]
+        # Search every language of the translated fields, not only the French columns.
+        translated = translator.get_options_for_model(self.model).all_fields
+        codes = [code for code, _name in settings.LANGUAGES]
+        fields = []
+        for field in self.search_fields:
+            if field in translated:
+                fields += [build_localized_fieldname(field, code) for code in codes]
+            else:
+                fields.append(field)
+        return fields
 
     def render_change_form(self, request, context, *args, **kwargs):
         # The rich-text editor declares its modules in an inline import map: let the CSP nonce

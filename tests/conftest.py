@@ -1,29 +1,65 @@
-import importlib
+import os
+import shutil
 
 import pytest
-from django.apps import apps as django_apps
 from django.conf import settings
+from django.contrib.staticfiles.finders import BaseFinder
 from django.core.cache import cache
+from django.core.management import call_command
 from django.test.utils import override_settings
 from django.urls import reverse
 from django.utils import translation
 
 from tests.factories import make_place, make_section, make_theme
+from welcome.content import sync_staff_groups
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+]
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _plain_static_storage(tmp_path_factory):
-    """Serve static files from the apps in tests; test_static_files.py covers the manifest."""
+def _production_static_files(tmp_path_factory):
+    """Static files as production has them: collected, with hashed names and a strict manifest.
+
+    A template that names a static file the manifest does not know then fails here as it would
+    in production. Django's live server serves them from STATIC_ROOT (CollectedFilesFinder).
+    """
     with override_settings(
         STATIC_ROOT=tmp_path_factory.mktemp("static"),
         STORAGES={
             **settings.STORAGES,
-            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+            "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
         },
+        STATICFILES_FINDERS=[*STATICFILES_FINDERS, "tests.conftest.CollectedFilesFinder"],
+    ):
+        call_command("collectstatic", "--noinput", verbosity=0)
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _shared_cache(tmp_path_factory, _production_static_files):
+    """The default cache (files shared by every process), in a folder of this test session."""
+    location = tmp_path_factory.mktemp("cache")
+    with override_settings(
+        CACHES={"default": {**settings.CACHES["default"], "LOCATION": str(location)}}
     ):
         yield
+
+
+class CollectedFilesFinder(BaseFinder):
+    """Find collected (hashed) static files in STATIC_ROOT, for the live server of the tests."""
+
+    def find(self, path, find_all=False, **kwargs):
+        found = os.path.join(settings.STATIC_ROOT, path)
+        if not os.path.isfile(found):
+            return [] if find_all else None
+        return [found] if find_all else found
+
+    def list(self, ignore_patterns):
+        return []  # nothing to collect: these are the collected files
 
 
 @pytest.fixture(autouse=True)
@@ -42,18 +78,9 @@ def _default_language():
 
 
 @pytest.fixture
-def staff_groups():
-    """Run the data migrations that create the staff groups again.
-
-    Transactional tests (the browser ones) empty every table when they end, groups included.
-    """
-    for name in (
-        "guide.migrations.0002_staff_groups",
-        "feedback.migrations.0003_mentoring_coordinators",
-    ):
-        migration = importlib.import_module(name)
-        create = getattr(migration, "create_groups", None) or migration.create_group
-        create(django_apps, None)
+def staff_groups(db):
+    """The staff groups, as `migrate` leaves them (welcome.content.sync_staff_groups)."""
+    sync_staff_groups()
 
 
 @pytest.fixture
@@ -91,6 +118,30 @@ def page_urls(section):
                 (code, reverse("mentoring-thanks")),
             ]
     return urls
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI") == "true":
+            pytest.fail("Chromium is not installed (CI=true: this is a failure, not a skip).")
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--disable-sync",
+        ],
+    }
 
 
 def pytest_collection_modifyitems(config, items):

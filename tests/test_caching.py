@@ -1,9 +1,12 @@
 """Cached pages for readers, never stale for them, never shown to staff; 304 for repeat visits."""
 
 import pytest
+from django.core.cache import cache
 
+from feedback.models import MentoringRequest
 from guide.models import Section
 from tests.factories import make_place
+from welcome.content import VERSION_KEY, content_version
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +67,36 @@ def test_pages_answer_304_when_the_reader_has_them(client, section):
     assert first["ETag"]
     again = client.get(url, headers={"if-none-match": first["ETag"]})
     assert again.status_code == 304
+
+
+def test_a_mentoring_request_or_its_follow_up_leaves_cached_pages_alone(
+    client, section, django_assert_num_queries
+):
+    url = f"/fr/guide/{section.theme.slug}/{section.slug}/"
+    client.get(url)
+    request = MentoringRequest.objects.create(
+        kind="mentee", first_name="Amina", email="a@example.org", languages="arabe"
+    )
+    request.status = MentoringRequest.Status.CONTACTED
+    request.save()
+    with django_assert_num_queries(0):
+        client.get(url)
+
+
+def test_the_content_version_changes_again_when_the_edit_is_committed(
+    section, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        section.title_fr = "Nouveau titre"
+        section.save()
+        during = content_version()
+    assert content_version() != during
+
+
+def test_a_lost_content_version_never_brings_back_an_old_one(section):
+    seen = {content_version()}
+    for _n in range(3):
+        section.save()
+        seen.add(content_version())
+        cache.delete(VERSION_KEY)  # evicted, or the cache server restarted
+        assert content_version() not in seen

@@ -2,6 +2,7 @@ from importlib import import_module
 
 from django.apps import AppConfig, apps
 from django.contrib.admin.apps import SimpleAdminConfig
+from django.db.models.signals import post_migrate
 from django.utils.module_loading import module_has_submodule
 
 
@@ -11,9 +12,19 @@ class WelcomeConfig(AppConfig):
     verbose_name = "Bienvenue à Clermont-Ferrand"
 
     def ready(self):
-        from . import checks, signals  # noqa: F401 (checks register themselves)
+        from . import checks, content  # noqa: F401 (checks register themselves)
 
-        signals.connect()
+        content.connect_content_version()
+        post_migrate.connect(_sync_staff_groups, dispatch_uid="sync-staff-groups")
+
+
+def _sync_staff_groups(sender, using="default", **kwargs):
+    # post_migrate is sent once per app: act once, after the last one.
+    last = [config for config in apps.get_app_configs() if config.models_module][-1]
+    if sender is last:
+        from .content import sync_staff_groups
+
+        sync_staff_groups(using=using)
 
 
 class AdminConfig(SimpleAdminConfig):

@@ -2,6 +2,7 @@ import hashlib
 import logging
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import InterfaceError, OperationalError
@@ -10,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 
-from .signals import content_version
+from .content import content_version
 
 logger = logging.getLogger(__name__)
 # Versioned keys are never stale; the timeout only frees the space of abandoned versions.
@@ -37,8 +38,10 @@ def _release():
     """Fingerprint the code, templates and catalogs, so a new release never serves old pages."""
     digest = hashlib.sha256()
     base = Path(settings.BASE_DIR)
-    for folder in ("welcome", "guide", "places", "feedback", "templates", "locale"):
-        for path in sorted((base / folder).rglob("*")):
+    # The project's own apps are the folders at its top (installed packages live elsewhere).
+    folders = [Path(c.path) for c in apps.get_app_configs() if Path(c.path).parent == base]
+    for folder in [*folders, *settings.TEMPLATES[0]["DIRS"], *settings.LOCALE_PATHS]:
+        for path in sorted(Path(folder).rglob("*")):
             if path.suffix in {".py", ".html", ".mo", ".css", ".js", ".json"}:
                 digest.update(str(path.relative_to(base)).encode())
                 digest.update(path.read_bytes())
@@ -48,9 +51,9 @@ def _release():
 def public_page_cache(get_response):
     """Serve anonymous readers' pages from the cache until staff change the content.
 
-    Every key carries the release and the content version, which welcome.signals bumps whenever
-    a guide, place or questionnaire object is saved or deleted: a cached page is never stale, it
-    is abandoned.
+    Every key carries the release and the content version, which welcome.content changes
+    whenever an object shown to readers (ContentKind.PUBLIC) is saved or deleted: a cached page
+    is never stale, it is abandoned.
     Readers have no session cookie; anyone who has one (staff) always gets a fresh page.
     """
     prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)

@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "welcome.language_tags.content_language",
     "welcome.middleware.admin_in_default_language",
     "welcome.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -141,14 +142,29 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several worker processes share the file: readers never wait for a writer (WAL), and a
+    # write waits for the lock from its start instead of failing half-way.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Local memory by default (one process); Redis, shared by every app server, when REDIS_URL is set.
+# The page cache, its content version and the rate limits must be the same for every worker
+# process: files in var/cache by default (shared by the processes of one machine), Redis when
+# several machines serve the site (REDIS_URL). A per-process cache would serve old pages.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     if REDIS_URL
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "bienvenue"}
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+        "OPTIONS": {"MAX_ENTRIES": envint("DJANGO_CACHE_MAX_ENTRIES", 20000)},
+    }
 }
 
 # Length and a list of common passwords, no composition rules (NIST SP 800-63B).
@@ -179,6 +195,8 @@ EXTRA_LANG_INFO = {
         "name": "Easy-to-read French",
         "name_local": "Facile à lire (FALC)",
         "html_lang": "fr",
+        # The tag sent to machines (hreflang, Content-Language): valid BCP 47, unlike our code.
+        "bcp47": "fr-x-falc",
     },
 }
 django.conf.locale.LANG_INFO.update(EXTRA_LANG_INFO)
@@ -231,7 +249,7 @@ FEEDBACK_RATE_LIMITS = {
     "page": (envint("FEEDBACK_PAGE_RATE_LIMIT", 30), 3600),
 }
 FEEDBACK_RETENTION_MONTHS = envint("FEEDBACK_RETENTION_MONTHS", 24)
-FEEDBACK_RATE_LIMITS["mentoring"] = (envint("MENTORING_RATE_LIMIT", 5), 3600)
+FEEDBACK_RATE_LIMITS["mentoring"] = (envint("MENTORING_RATE_LIMIT", 20), 3600)
 # Mentoring: the guide section that presents the programme, and how long closed requests stay.
 MENTORING_SECTION_SLUG = "parrainage"
 MENTORING_RETENTION_MONTHS = envint("MENTORING_RETENTION_MONTHS", 6)

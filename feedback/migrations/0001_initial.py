@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('guide', '0002_staff_groups'),
+        ('guide', '0001_initial'),
     ]
 
     operations = [

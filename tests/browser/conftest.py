@@ -1,43 +1,14 @@
 """Browser tests: Debian's Chromium driven by Playwright against Django's live server."""
 
 import os
-import shutil
 
 import pytest
+
+from tests.system.production import BLANK_TILE
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls our tests make
 # there are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("CI") == "true":
-            pytest.fail("Chromium is not installed (CI=true: this is a failure, not a skip).")
-        pytest.skip("Chromium is not installed (apt-get install chromium)")
-    return {
-        **browser_type_launch_args,
-        "executable_path": CHROMIUM,
-        "args": [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-            "--disable-sync",
-        ],
-    }
-
-
-# A transparent 1×1 PNG: maps draw without reaching a tile server, which tests cannot.
-BLANK_TILE = (
-    "data:image/png;base64,"
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
-)
 
 
 @pytest.fixture(autouse=True)

@@ -53,9 +53,11 @@
     const map = L.map(element, { scrollWheelZoom: false }).setView(config.center, config.zoom);
     L.tileLayer(config.tiles, { attribution: config.attribution, maxZoom: config.maxZoom })
       .addTo(map);
+    const icon = L.icon(config.icon);
     const points = markers.map(function (marker) {
       const point = [marker.lat, marker.lon];
-      L.marker(point, { title: marker.name, alt: marker.name }).bindPopup(popup(marker)).addTo(map);
+      L.marker(point, { icon: icon, title: marker.name, alt: marker.name })
+        .bindPopup(popup(marker)).addTo(map);
       return point;
     });
     if (config.line && points.length > 1) {

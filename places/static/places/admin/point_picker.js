@@ -20,7 +20,11 @@
         marker.setLatLng(point);
         return;
       }
-      marker = L.marker(point, { draggable: true, title: element.getAttribute("aria-label") });
+      marker = L.marker(point, {
+        icon: L.icon(config.icon),
+        draggable: true,
+        title: element.getAttribute("aria-label"),
+      });
       marker.on("dragend", function () { write(marker.getLatLng()); });
       marker.addTo(map);
     }
