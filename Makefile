@@ -47,13 +47,17 @@ lint: dev-install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# Production settings under gunicorn: DEBUG off, static files from WhiteNoise.
-# Needs DJANGO_SECRET_KEY; DJANGO_HTTPS=false to try it over plain HTTP on this machine.
+# Production settings under gunicorn: DEBUG off, static files from WhiteNoise, several workers
+# sharing the default cache. Needs DJANGO_SECRET_KEY; DJANGO_HTTPS=false to try it over plain
+# HTTP on this machine. The production tier of the tests (tests/system) serves the site this way.
+WORKERS ?= 3
+GUNICORN_ARGS ?=
 serve: catalogs
 	@test -n "$$DJANGO_SECRET_KEY" || { echo "Set DJANGO_SECRET_KEY first (see README)."; exit 1; }
 	DJANGO_DEBUG=false $(MANAGE) collectstatic --noinput --verbosity 0
 	DJANGO_DEBUG=false $(MANAGE) migrate --noinput
-	DJANGO_DEBUG=false $(BIN)/gunicorn welcome.wsgi --bind 127.0.0.1:$(PORT) --workers 3
+	DJANGO_DEBUG=false exec $(BIN)/gunicorn welcome.wsgi --bind 127.0.0.1:$(PORT) \
+		--workers $(WORKERS) $(GUNICORN_ARGS)
 
 # Load test on a throwaway PostgreSQL (see docs/performance.md); installs wrk when missing.
 bench: dev-install catalogs

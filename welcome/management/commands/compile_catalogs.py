@@ -45,7 +45,10 @@ class Command(BaseCommand):
                 continue
             stale.append(mo_path)
             if not check:
-                mo_path.write_bytes(data)
+                # Whole or not at all: a running site may be reading the old file.
+                partial = mo_path.with_suffix(".mo.partial")
+                partial.write_bytes(data)
+                partial.replace(mo_path)
                 if verbosity >= 1:
                     self.stdout.write(self.style.SUCCESS(f"Compiled {mo_path}"))
         if check and stale:
