@@ -66,7 +66,7 @@ bench: dev-install catalogs
 
 # Extract UI strings into the catalogs (needs GNU gettext), for translators.
 messages: install
-	$(MANAGE) makemessages -l fr -l fr_Falc --ignore=.venv --ignore=var --no-obsolete
+	$(MANAGE) makemessages --all --ignore=.venv --ignore=var --no-obsolete
 
 clean:
 	rm -rf $(VENV) var/static .pytest_cache .ruff_cache

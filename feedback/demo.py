@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from places.translation_tracking import translated_fields
+from common.translations import translated_fields
 
 from .models import Choice, Question, Questionnaire
 

@@ -1,11 +1,11 @@
 from django import forms
-from django.conf import settings
 from django.db import transaction
 from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
-from .models import MAX_COMMENT, MAX_TEXT_ANSWER, Answer, MentoringRequest, Question, Response
+from common.antispam import HoneypotForm
+
+from .models import MAX_COMMENT, MAX_TEXT_ANSWER, Answer, Question, Response
 
 SCALE = [
     (1, _("1 – very bad")),
@@ -26,7 +26,7 @@ class ScaleWidget(forms.RadioSelect):
         option = super().create_option(name, value, *args, **kwargs)
         # A whole name for the static storage: hashed names in production have no prefix to
         # concatenate a value to.
-        option["pictogram"] = static(f"welcome/pictograms/scale-{value}.svg") if value else ""
+        option["pictogram"] = static(f"common/pictograms/scale-{value}.svg") if value else ""
         return option
 
 
@@ -60,16 +60,8 @@ def _question_field(question):
     )
 
 
-class QuestionnaireForm(forms.Form):
-    """The questions of a questionnaire, plus a honeypot field that people never see."""
-
-    # Bots fill every field; people never see this one (hidden by CSS, out of the tab order).
-    website = forms.CharField(
-        required=False,
-        max_length=200,
-        label=_("Leave this field empty"),
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+class QuestionnaireForm(HoneypotForm):
+    """The questions of a questionnaire, plus the honeypot."""
 
     def __init__(self, questionnaire, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -77,9 +69,6 @@ class QuestionnaireForm(forms.Form):
         self.questions = list(questionnaire.questions.prefetch_related("choices"))
         for question in self.questions:
             self.fields[f"q{question.pk}"] = _question_field(question)
-
-    def is_spam(self):
-        return bool(self.cleaned_data.get("website"))
 
     def question_fields(self):
         return [self[f"q{question.pk}"] for question in self.questions]
@@ -114,71 +103,16 @@ class QuestionnaireForm(forms.Form):
         return response
 
 
-class PageFeedbackForm(forms.Form):
+class PageFeedbackForm(HoneypotForm):
     useful = forms.ChoiceField(choices=YES_NO, label=_("Was this page useful?"))
     comment = forms.CharField(
         required=False,
         max_length=MAX_COMMENT,
         label=_("What was missing or hard to understand? (optional)"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": MAX_COMMENT}),
     )
-    website = forms.CharField(required=False, max_length=200)
-
-
-class MentoringRequestForm(forms.ModelForm):
-    """Only what the coordinator needs to call back, and the reader's explicit consent."""
-
-    kind = forms.ChoiceField(
-        choices=MentoringRequest.Kind.choices, widget=forms.RadioSelect, label=_("Your request")
-    )
-
-    consent = forms.BooleanField(
-        required=True,
-        error_messages={"required": _("We need your agreement to keep your details.")},
-    )
-    website = forms.CharField(
-        required=False,
-        max_length=200,
-        label=_("Leave this field empty"),
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-
-    class Meta:
-        model = MentoringRequest
-        fields = ["kind", "first_name", "phone", "email", "languages", "preferred_times", "message"]
-        widgets = {"message": forms.Textarea(attrs={"rows": 4})}
-        labels = {
-            "first_name": _("First name"),
-            "phone": _("Phone number"),
-            "email": _("Email address"),
-            "languages": _("Languages you speak"),
-            "preferred_times": _("When can we call you? (optional)"),
-            "message": _("Message (optional)"),
-        }
-        help_texts = {
-            "phone": _("A phone number or an email address: at least one."),
-            "languages": _("For example: Arabic, French, a little English."),
-        }
 
     def __init__(self, *args, **kwargs):
+        # Ids of its own: the form sits at the end of a page that has other forms (search).
+        kwargs.setdefault("auto_id", "page-feedback-%s")
         super().__init__(*args, **kwargs)
-        # Written when the form is built, so that it states the retention period in force.
-        months = settings.MENTORING_RETENTION_MONTHS
-        self.fields["consent"].label = ngettext(
-            "I agree that the mentoring coordinators of the City keep these details to contact "
-            "me about mentoring. They are deleted %(months)s month after my request is closed, "
-            "and I can ask for them to be deleted sooner.",
-            "I agree that the mentoring coordinators of the City keep these details to contact "
-            "me about mentoring. They are deleted %(months)s months after my request is closed, "
-            "and I can ask for them to be deleted sooner.",
-            months,
-        ) % {"months": months}
-
-    def clean(self):
-        cleaned = super().clean()
-        if not cleaned.get("phone") and not cleaned.get("email"):
-            raise forms.ValidationError(
-                _("Give a phone number or an email address, so that we can call you back."),
-                code="no_contact",
-            )
-        return cleaned

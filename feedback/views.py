@@ -1,17 +1,15 @@
-from django.conf import settings
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST, require_safe
 
+from common.antispam import over_limit
 from guide.models import Section
 
-from .forms import MentoringRequestForm, PageFeedbackForm, QuestionnaireForm
+from .forms import PageFeedbackForm, QuestionnaireForm
 from .models import PageFeedback, Questionnaire
-from .ratelimit import over_limit
 
 # The feedback forms are anonymous: with no account and no session there is nothing for a
 # forged request to abuse, and CSRF protection would set a cookie on readers. Abuse is
@@ -74,7 +72,7 @@ def page_feedback(request, section_id):
             {"form": form, "section": section, "rate_limited": True},
             status=429,
         )
-    if not form.cleaned_data["website"]:
+    if not form.is_spam():
         PageFeedback.objects.create(
             section=section,
             language=get_language(),
@@ -87,39 +85,3 @@ def page_feedback(request, section_id):
         f"{reverse('guide:section', args=[section.theme.slug, section.slug])}"
         "?feedback=thanks#page-feedback"
     )
-
-
-@csrf_exempt
-@sensitive_post_parameters()
-def mentoring(request):
-    """The peer-mentoring programme, and the form to ask for a mentor or to become one."""
-    form = MentoringRequestForm(request.POST if request.method == "POST" else None)
-    rate_limited = False
-    if request.method == "POST":
-        if form.is_valid():
-            rate_limited = over_limit(request, "mentoring")
-            if not rate_limited:
-                if not form.cleaned_data["website"]:
-                    mentoring_request = form.save(commit=False)
-                    mentoring_request.language = get_language()
-                    mentoring_request.save()
-                return redirect("mentoring-thanks")
-    elif request.method not in ("GET", "HEAD"):
-        return render(request, "feedback/mentoring.html", {"form": form}, status=405)
-    page = (
-        Section.objects.published()
-        .select_related("theme")
-        .filter(slug=settings.MENTORING_SECTION_SLUG)
-        .first()
-    )
-    return render(
-        request,
-        "feedback/mentoring.html",
-        {"form": form, "page": page, "rate_limited": rate_limited},
-        status=429 if rate_limited else 400 if form.errors else 200,
-    )
-
-
-@require_safe
-def mentoring_thanks(request):
-    return render(request, "feedback/mentoring_thanks.html")

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from places.translation_admin import TranslatedAdmin, TranslationStatusFilter
+from common.admin import TranslatedAdmin, TranslationStatusFilter
 
 from .models import Section, Theme
 

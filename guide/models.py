@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
 
+from common.content import ContentKind
+from common.translations import TranslationTracking
 from places.models import Pictogram, Place
-from places.translation_tracking import TranslationTracking
-from welcome.content import ContentKind
 
 from .sanitize import EDITOR_EXTENSIONS, sanitize
 
@@ -69,6 +69,12 @@ class Theme(TranslationTracking):
 class SectionQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published=True)
+
+    def without_bodies(self):
+        """Leave the long bodies in the database, for pages that only list sections."""
+        return self.defer(
+            *(build_localized_fieldname("body", code) for code, _name in settings.LANGUAGES)
+        )
 
     def due_for_review(self, today=None):
         today = today or timezone.localdate()

@@ -8,20 +8,14 @@ from modeltranslation.utils import build_localized_fieldname
 
 from places import maps
 from places.models import Place
+from routes.models import Route
 
 from .models import FALC, Section, Theme
-from .search import clean_query, search_places, search_sections
 
 
 def _visible_sections(request):
     """Published sections; staff also see drafts, to preview them."""
     return Section.objects.all() if request.user.is_staff else Section.objects.published()
-
-
-def _without_bodies(sections):
-    return sections.defer(
-        *(build_localized_fieldname("body", code) for code, _name in settings.LANGUAGES)
-    )
 
 
 def _fallback_fields(obj, fields):
@@ -35,9 +29,16 @@ def _fallback_fields(obj, fields):
 
 
 @require_safe
+def home(request):
+    themes = Theme.objects.order_by("order", "pk")
+    routes = Route.objects.published()
+    return render(request, "guide/home.html", {"themes": themes, "routes": routes})
+
+
+@require_safe
 def theme_detail(request, slug):
     theme = get_object_or_404(Theme, slug=slug)
-    sections = _without_bodies(_visible_sections(request).filter(theme=theme))
+    sections = _visible_sections(request).filter(theme=theme).without_bodies()
     return render(
         request,
         "guide/theme_detail.html",
@@ -56,7 +57,7 @@ def section_detail(request, theme, slug):
     )
     if not section.published and not request.user.is_staff:
         raise Http404("Draft section")
-    siblings = list(_without_bodies(_visible_sections(request).filter(theme=section.theme)))
+    siblings = list(_visible_sections(request).filter(theme=section.theme).without_bodies())
     position = next(i for i, sibling in enumerate(siblings) if sibling.pk == section.pk)
     places = list(section.places.published().select_related("category"))
     return render(
@@ -84,22 +85,3 @@ def guide_print(request):
     )
     themes = Theme.objects.prefetch_related(Prefetch("sections", queryset=sections))
     return render(request, "guide/guide_print.html", {"themes": themes})
-
-
-@require_safe
-def search(request):
-    query = clean_query(request.GET.get("q", ""))
-    language = get_language()
-    sections = places = themes = ()
-    if query:
-        sections = list(
-            search_sections(query, language, _without_bodies(Section.objects.published()))
-        )
-        places = list(search_places(query, language))
-    if not sections and not places:
-        themes = Theme.objects.all()
-    return render(
-        request,
-        "guide/search.html",
-        {"query": query, "sections": sections, "places": places, "themes": themes},
-    )

@@ -8,12 +8,12 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationTabularInline
+
+from common.admin import TranslatedAdmin, TranslationStatusFilter
 
 from . import maps
 from .csv_io import export_places, import_places
-from .models import METROPOLE_RADIUS_KM, Category, Place, Route, RouteStop
-from .translation_admin import TranslatedAdmin, TranslationStatusFilter
+from .models import METROPOLE_RADIUS_KM, Category, Place
 
 
 class PointPickerWidget(forms.NumberInput):
@@ -141,18 +141,3 @@ class PlaceAdmin(TranslatedAdmin):
             "opts": self.model._meta,
         }
         return TemplateResponse(request, "admin/places/place/import.html", context)
-
-
-class RouteStopInline(TranslationTabularInline):
-    model = RouteStop
-    extra = 1
-    fields = ["order", "place", "text", "to_next"]
-    autocomplete_fields = ["place"]
-    ordering = ["order", "pk"]
-
-
-@admin.register(Route)
-class RouteAdmin(TranslatedAdmin):
-    list_display = ["title", "slug", "published"]
-    prepopulated_fields = {"slug": ["title_fr"]}
-    inlines = [RouteStopInline]

@@ -1,17 +1,15 @@
-import math
-
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from welcome.content import ContentKind
+from common.content import ContentKind
+from common.geo import CITY_CENTRE, distance_km
+from common.pictograms import Pictogram
+from common.translations import TranslationTracking
 
-from .translation_tracking import TranslationTracking
-
-# Place de Jaude; a place further than METROPOLE_RADIUS_KM from it is probably a typing error.
-CITY_CENTRE = (45.7772, 3.0870)
+# A place further than this from the city centre is probably a typing error.
 METROPOLE_RADIUS_KM = 25
 # /<lang>/places/embed/ is a page of its own, not a place.
 RESERVED_PLACE_SLUGS = {"embed", "partners"}
@@ -26,28 +24,6 @@ class WebsiteField(models.URLField):
     def deconstruct(self):
         name, _path, args, kwargs = super().deconstruct()
         return name, "django.db.models.URLField", args, kwargs
-
-
-class Pictogram(models.TextChoices):
-    """The pictograms shipped in welcome/static/welcome/pictograms/, shared by themes and places."""
-
-    ADMINISTRATION = "administration", _("Administration")
-    BANK = "bank", _("Bank")
-    CULTURE = "culture", _("Culture")
-    EMERGENCY = "emergency", _("Emergency")
-    FOOD = "food", _("Food and clothing")
-    HEALTH = "health", _("Health")
-    HOUSING = "housing", _("Housing")
-    LANGUAGE = "language", _("Language")
-    LEGAL = "legal", _("Legal help")
-    PAPERS = "papers", _("Papers")
-    SCHOOL = "school", _("School")
-    TRANSPORT = "transport", _("Transport")
-    WORK = "work", _("Work")
-
-    @classmethod
-    def static_path(cls, value):
-        return f"welcome/pictograms/{value}.svg"
 
 
 class Category(TranslationTracking):
@@ -183,69 +159,8 @@ class Place(TranslationTracking):
         """Return the distance to the centre of Clermont-Ferrand, or None without a position."""
         if not self.is_located:
             return None
-        lat1, lon1 = map(math.radians, CITY_CENTRE)
-        lat2, lon2 = math.radians(float(self.latitude)), math.radians(float(self.longitude))
-        a = (
-            math.sin((lat2 - lat1) / 2) ** 2
-            + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-        )
-        return 2 * 6371 * math.asin(math.sqrt(a))
+        return distance_km(CITY_CENTRE, (float(self.latitude), float(self.longitude)))
 
     @property
     def is_located(self):
         return self.latitude is not None and self.longitude is not None
-
-
-class RouteQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published=True)
-
-
-class Route(TranslationTracking):
-    """A discovery route (« rallye de l'intégration »): places to walk to, in order."""
-
-    content_kind = ContentKind.PUBLIC
-    TRACKED_FIELDS = ("title", "introduction")
-
-    title = models.CharField(_("title"), max_length=160)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    introduction = models.TextField(_("introduction"), blank=True)
-    published = models.BooleanField(_("published"), default=False)
-
-    objects = RouteQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["title"]
-        verbose_name = _("discovery route")
-        verbose_name_plural = _("discovery routes")
-
-    def __str__(self):
-        return self.title
-
-    def get_absolute_url(self):
-        return reverse("routes:detail", args=[self.slug])
-
-
-class RouteStop(models.Model):
-    content_kind = ContentKind.PUBLIC
-
-    route = models.ForeignKey(Route, on_delete=models.CASCADE, related_name="stops")
-    place = models.ForeignKey(
-        Place, on_delete=models.PROTECT, related_name="route_stops", verbose_name=_("place")
-    )
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-    text = models.TextField(_("what to do here"), blank=True)
-    to_next = models.CharField(
-        _("getting to the next stop"),
-        max_length=300,
-        blank=True,
-        help_text=_("On foot, or which tram or bus line to take, and where to get off."),
-    )
-
-    class Meta:
-        ordering = ["order", "pk"]
-        verbose_name = _("stop")
-        verbose_name_plural = _("stops")
-
-    def __str__(self):
-        return f"{self.order}. {self.place}"

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Category, Place, Route, RouteStop
+from .models import Category, Place
 
 
 @register(Category)
@@ -13,14 +13,3 @@ class CategoryTranslationOptions(TranslationOptions):
 class PlaceTranslationOptions(TranslationOptions):
     fields = ("name", "description", "opening_hours", "transport", "languages", "translated_at")
     required_languages = {"fr": ("name",)}
-
-
-@register(Route)
-class RouteTranslationOptions(TranslationOptions):
-    fields = ("title", "introduction", "translated_at")
-    required_languages = {"fr": ("title",)}
-
-
-@register(RouteStop)
-class RouteStopTranslationOptions(TranslationOptions):
-    fields = ("text", "to_next")

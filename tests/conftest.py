@@ -10,8 +10,8 @@ from django.test.utils import override_settings
 from django.urls import reverse
 from django.utils import translation
 
+from common.content import sync_staff_groups
 from tests.factories import make_place, make_section, make_theme
-from welcome.content import sync_staff_groups
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 STATICFILES_FINDERS = [
@@ -79,7 +79,7 @@ def _default_language():
 
 @pytest.fixture
 def staff_groups(db):
-    """The staff groups, as `migrate` leaves them (welcome.content.sync_staff_groups)."""
+    """The staff groups, as `migrate` leaves them (common.content.sync_staff_groups)."""
     sync_staff_groups()
 
 
@@ -107,15 +107,15 @@ def page_urls(section):
                 (code, section.theme.get_absolute_url()),
                 (code, section.get_absolute_url()),
                 (code, reverse("guide:print")),
-                (code, reverse("search") + "?q=m%C3%A9decin+doctor"),
-                (code, reverse("search") + "?q=zzzz"),
+                (code, reverse("search:results") + "?q=m%C3%A9decin+doctor"),
+                (code, reverse("search:results") + "?q=zzzz"),
                 (code, reverse("places:list")),
                 (code, reverse("places:embed") + "?category=" + place.category.slug),
                 (code, place.get_absolute_url()),
                 (code, reverse("places:partners") + "?category=" + place.category.slug),
                 (code, reverse("feedback:questionnaire")),
-                (code, reverse("mentoring")),
-                (code, reverse("mentoring-thanks")),
+                (code, reverse("mentoring:programme")),
+                (code, reverse("mentoring:thanks")),
             ]
     return urls
 

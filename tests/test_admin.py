@@ -37,7 +37,7 @@ def test_theme_form_has_a_tab_per_language_with_local_jquery_ui(admin_client, th
     html = admin_client.get(f"/admin/guide/theme/{theme.pk}/change/").content.decode()
     for field in ("title_fr", "title_en", "title_fr_falc", "introduction_fr_falc"):
         assert f'name="{field}"' in html
-    jquery_ui = r'src="/static/welcome/vendor/jquery-ui/jquery-ui\.min\.[0-9a-f]{12}\.js"'
+    jquery_ui = r'src="/static/common/vendor/jquery-ui/jquery-ui\.min\.[0-9a-f]{12}\.js"'
     assert re.search(jquery_ui, html)
     assert re.search(r"modeltranslation/js/tabbed_translation_fields\.[0-9a-f]{12}\.js", html)
     assert "googleapis" not in html

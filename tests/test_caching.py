@@ -3,10 +3,10 @@
 import pytest
 from django.core.cache import cache
 
-from feedback.models import MentoringRequest
+from common.content import VERSION_KEY, content_version
 from guide.models import Section
+from mentoring.models import MentoringRequest
 from tests.factories import make_place
-from welcome.content import VERSION_KEY, content_version
 
 pytestmark = pytest.mark.django_db
 

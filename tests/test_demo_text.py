@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from guide.models import Section, Theme
-from places.models import Place, Route
+from places.models import Place
+from routes.models import Route
 
 pytestmark = pytest.mark.django_db
 

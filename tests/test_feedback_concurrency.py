@@ -32,7 +32,7 @@ def _answers(questionnaire):
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrency is PostgreSQL's")
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_submissions_lose_nothing(live_server, settings):
-    settings.FEEDBACK_RATE_LIMITS = {**settings.FEEDBACK_RATE_LIMITS, "questionnaire": (10**6, 60)}
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "questionnaire": (10**6, 60)}
     questionnaire = demo.load()
     body = _answers(questionnaire)
     address = urlsplit(live_server.url)

@@ -10,14 +10,14 @@ from django.core.cache import cache
 
 
 def test_the_default_cache_is_shared_by_processes():
-    assert settings.CACHES["default"]["BACKEND"] == "welcome.cache.FileCache"
+    assert settings.CACHES["default"]["BACKEND"] == "common.cache.FileCache"
     cache.set("greeting", {"fr": "Bonjour"}, timeout=60)
     location = settings.CACHES["default"]["LOCATION"]
     other = subprocess.run(
         [
             sys.executable,
             "-c",
-            "from welcome.cache import FileCache; "
+            "from common.cache import FileCache; "
             f"print(FileCache({location!r}, {{}}).get('greeting'))",
         ],
         capture_output=True,

@@ -97,7 +97,7 @@ def test_page_vote_references_exist_with_and_without_errors(client, section, lan
 
 
 def test_pages_over_the_limit_keep_their_references(client, questionnaire, section, settings):
-    settings.FEEDBACK_RATE_LIMITS = OVER_THE_LIMIT
+    settings.RATE_LIMITS = OVER_THE_LIMIT
     responses = [
         client.post("/en/feedback/", _valid_answers(questionnaire)),
         client.post(

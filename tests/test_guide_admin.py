@@ -7,8 +7,8 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
+from common.translations import TranslationStatus
 from guide.models import Section
-from places.translation_tracking import TranslationStatus
 from tests.factories import make_section
 
 pytestmark = pytest.mark.django_db

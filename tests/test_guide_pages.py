@@ -121,7 +121,7 @@ def test_print_page_holds_every_published_section(client):
 
 
 def test_print_stylesheet_hides_navigation_and_shows_link_addresses():
-    with open(finders.find("welcome/site.css"), encoding="utf-8") as file:
+    with open(finders.find("common/site.css"), encoding="utf-8") as file:
         css = file.read()
     print_rules = css[css.index("@media print") :]
     assert ".site-nav" in print_rules and "display: none" in print_rules
@@ -198,5 +198,5 @@ def test_section_page_with_its_css_and_js_weighs_under_30_kb_compressed(client):
     for asset in assets:
         with open(finders.find(asset.decode()), "rb") as file:
             weight += len(gzip.compress(file.read()))
-    assert re.search(rb"welcome/site\.[0-9a-f]{12}\.css", b" ".join(assets))
+    assert re.search(rb"common/site\.[0-9a-f]{12}\.css", b" ".join(assets))
     assert weight <= 30 * 1024, f"{weight} bytes"

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
 
-from welcome.management.commands.compile_catalogs import catalogs, compiled
+from common.management.commands.compile_catalogs import catalogs, compiled
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.test import override_settings
 from django.utils import timezone
 from django.views.debug import SafeExceptionReporterFilter
 
-from feedback.models import MentoringRequest
+from mentoring.models import MentoringRequest
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +53,7 @@ def test_bad_input_is_refused_with_a_message(client, changes):
 
 
 def test_honeypot_and_rate_limit(client, settings):
-    settings.FEEDBACK_RATE_LIMITS = {**settings.FEEDBACK_RATE_LIMITS, "mentoring": (2, 3600)}
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "mentoring": (2, 3600)}
     assert client.post("/fr/mentoring/", {**VALID, "website": "spam"}).status_code == 302
     assert not MentoringRequest.objects.exists()
     assert client.post("/fr/mentoring/", VALID).status_code == 302
@@ -62,7 +62,7 @@ def test_honeypot_and_rate_limit(client, settings):
 
 
 def test_mistakes_in_the_form_do_not_use_up_the_limit(client, settings):
-    settings.FEEDBACK_RATE_LIMITS = {**settings.FEEDBACK_RATE_LIMITS, "mentoring": (1, 3600)}
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "mentoring": (1, 3600)}
     for mistake in ({"phone": ""}, {"consent": ""}, {"email": "x", "phone": ""}, {"kind": ""}):
         assert client.post("/fr/mentoring/", {**VALID, **mistake}).status_code == 400
     assert client.post("/fr/mentoring/", VALID).status_code == 302
@@ -70,7 +70,7 @@ def test_mistakes_in_the_form_do_not_use_up_the_limit(client, settings):
 
 
 def test_a_reader_over_the_limit_keeps_what_she_typed(client, settings):
-    settings.FEEDBACK_RATE_LIMITS = {**settings.FEEDBACK_RATE_LIMITS, "mentoring": (0, 3600)}
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "mentoring": (0, 3600)}
     response = client.post("/en/mentoring/", VALID)
     assert response.status_code == 429
     html = response.content.decode()
@@ -150,10 +150,10 @@ def test_only_coordinators_see_requests(client):
         kind="mentee", first_name="Amina", phone="06", languages="arabe", language="fr"
     )
     client.force_login(_staff("Éditeurs"))
-    assert client.get("/admin/feedback/mentoringrequest/").status_code == 403
+    assert client.get("/admin/mentoring/mentoringrequest/").status_code == 403
     assert "Amina" not in client.get("/admin/").content.decode()
     client.force_login(_staff("Coordination parrainage"))
-    html = client.get("/admin/feedback/mentoringrequest/").content.decode()
+    html = client.get("/admin/mentoring/mentoringrequest/").content.decode()
     assert "Amina" in html
 
 
@@ -163,7 +163,7 @@ def test_coordinator_closes_a_request(client):
     )
     client.force_login(_staff("Coordination parrainage"))
     response = client.post(
-        f"/admin/feedback/mentoringrequest/{request.pk}/change/",
+        f"/admin/mentoring/mentoringrequest/{request.pk}/change/",
         {"status": "closed", "note": "Binôme avec Amina."},
     )
     assert response.status_code == 302

@@ -10,7 +10,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.utils import translation
 
-from places.models import Place, Route
+from places.models import Place
+from routes.models import Route
 from tests.conftest import page_urls
 
 pytestmark = pytest.mark.django_db

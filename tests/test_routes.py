@@ -7,7 +7,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from places.models import Route, RouteStop
+from routes.models import Route, RouteStop
 from tests.factories import make_place
 
 pytestmark = pytest.mark.django_db

@@ -82,7 +82,7 @@ def test_no_secret_key_means_development_mode_and_a_warning():
         "from django.core.management import execute_from_command_line;"
         "execute_from_command_line(['manage.py', 'check'])"
     )
-    assert "welcome.W001" in result.stderr
+    assert "common.W001" in result.stderr
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
 
 

@@ -19,10 +19,10 @@ def test_static_files_have_hashed_compressed_names_served_by_whitenoise(tmp_path
         call_command("collectstatic", "--noinput", verbosity=0)
         client = Client()
         html = client.get("/fr/").content.decode()
-        match = re.search(r'href="(/static/welcome/site\.[0-9a-f]{12}\.css)"', html)
+        match = re.search(r'href="(/static/common/site\.[0-9a-f]{12}\.css)"', html)
         assert match, "the stylesheet is not linked by its hashed name"
         response = client.get(match.group(1), headers={"accept-encoding": "gzip"})
         assert response.status_code == 200
         assert response["Content-Encoding"] == "gzip"
         assert "immutable" in response["Cache-Control"]
-    assert (tmp_path / "welcome/vendor/jquery-ui/jquery-ui.min.js.gz").exists()
+    assert (tmp_path / "common/vendor/jquery-ui/jquery-ui.min.js.gz").exists()

@@ -8,8 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.db.models.fields.files import FieldFile
 
+from common.translations import TranslationStatus
 from guide.models import Section
-from places.translation_tracking import TranslationStatus
 
 pytestmark = pytest.mark.django_db
 

@@ -54,7 +54,7 @@ if not SECRET_KEY:
             "secret key, for example the output of: "
             "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
         )
-    SECRET_KEY = "django-insecure-development-only"  # noqa: S105 (welcome.W001 warns about it)
+    SECRET_KEY = "django-insecure-development-only"  # noqa: S105 (common.W001 warns about it)
 USING_DEVELOPMENT_KEY = SECRET_KEY == "django-insecure-development-only"  # noqa: S105
 
 ALLOWED_HOSTS = envlist("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
@@ -63,8 +63,8 @@ CSRF_TRUSTED_ORIGINS = envlist("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before it.
     "modeltranslation",
-    # The admin without autodiscovery: see welcome.apps.AdminConfig.
-    "welcome.apps.AdminConfig",
+    # The admin without autodiscovery: see common.apps.AdminConfig.
+    "common.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -75,10 +75,15 @@ INSTALLED_APPS = [
     "leaflet",
     "django_prose_editor",
     "axes",
-    "welcome",
-    "guide",
+    # The project's apps. Each may import the ones above it, never one below
+    # (tests/common/test_layout.py checks it).
+    "common",
     "places",
+    "routes",
+    "guide",
+    "search",
     "feedback",
+    "mentoring",
 ]
 
 MIDDLEWARE = [
@@ -87,13 +92,13 @@ MIDDLEWARE = [
     # ETag on every page and a 304 when the reader already has it.
     "django.middleware.http.ConditionalGetMiddleware",
     # Above everything that builds a page: a cached page is returned whole, headers included.
-    "welcome.middleware.public_page_cache",
+    "common.middleware.public_page_cache",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "welcome.language_tags.content_language",
-    "welcome.middleware.admin_in_default_language",
-    "welcome.middleware.DatabaseUnavailableMiddleware",
+    "common.language_tags.content_language",
+    "common.middleware.admin_in_default_language",
+    "common.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -161,7 +166,7 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     if REDIS_URL
     else {
-        "BACKEND": "welcome.cache.FileCache",
+        "BACKEND": "common.cache.FileCache",
         "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / "var" / "cache")),
         "OPTIONS": {"MAX_ENTRIES": envint("DJANGO_CACHE_MAX_ENTRIES", 20000)},
     }
@@ -209,11 +214,10 @@ USE_TZ = True
 MODELTRANSLATION_DEFAULT_LANGUAGE = "fr"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("fr",)
 # The tabbed admin loads jQuery UI from a CDN unless told otherwise: serve our vendored copy.
-JQUERY_UI_URL = "welcome/vendor/jquery-ui/jquery-ui.min.js"
+JQUERY_UI_URL = "common/vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "var" / "static"))
-STATICFILES_DIRS = [BASE_DIR / "welcome" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed names (cached forever) and gzip copies, served by WhiteNoise.
@@ -242,14 +246,16 @@ LEAFLET_CONFIG = {
 }
 _tile_origin = "{0.scheme}://{0.netloc}".format(urlsplit(MAP_TILE_URL))
 
-# Feedback: submissions allowed per client (address hashed, kept in the cache only) and window
-# in seconds; and how long answers are kept (`manage.py delete_old_feedback`).
-FEEDBACK_RATE_LIMITS = {
+# What readers may send, per client (address hashed, kept in the cache only) and window in
+# seconds, for each form (common.antispam.over_limit).
+RATE_LIMITS = {
     "questionnaire": (envint("FEEDBACK_RATE_LIMIT", 10), 3600),
     "page": (envint("FEEDBACK_PAGE_RATE_LIMIT", 30), 3600),
+    # An association office may send requests for several people from one connection.
+    "mentoring": (envint("MENTORING_RATE_LIMIT", 20), 3600),
 }
+# Feedback: how long answers are kept (`manage.py delete_old_feedback`).
 FEEDBACK_RETENTION_MONTHS = envint("FEEDBACK_RETENTION_MONTHS", 24)
-FEEDBACK_RATE_LIMITS["mentoring"] = (envint("MENTORING_RATE_LIMIT", 20), 3600)
 # Mentoring: the guide section that presents the programme, and how long closed requests stay.
 MENTORING_SECTION_SLUG = "parrainage"
 MENTORING_RETENTION_MONTHS = envint("MENTORING_RETENTION_MONTHS", 6)

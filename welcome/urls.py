@@ -6,23 +6,36 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from feedback import views as feedback_views
+from common import views
+from common.sitemaps import TranslatedSitemap
 from guide import views as guide_views
-from guide.sitemaps import SectionSitemap, ThemeSitemap
-from places.sitemaps import PlaceSitemap, RouteSitemap
-
-from . import views
-from .sitemaps import PageSitemap
+from guide.models import Section, Theme
+from places.models import Place
+from routes.models import Route
 
 admin.site.site_header = _("Welcome to Clermont-Ferrand – administration")
 admin.site.site_title = _("Welcome to Clermont-Ferrand")
 
 sitemaps = {
-    "pages": PageSitemap,
-    "themes": ThemeSitemap,
-    "sections": SectionSitemap,
-    "places": PlaceSitemap,
-    "routes": RouteSitemap,
+    "pages": TranslatedSitemap(
+        lambda: [
+            "home",
+            "guide:print",
+            "places:list",
+            "places:partners",
+            "mentoring:programme",
+            "accessibility",
+            "privacy",
+            "legal-notice",
+        ]
+    ),
+    "themes": TranslatedSitemap(lambda: Theme.objects.order_by("order", "pk")),
+    "sections": TranslatedSitemap(
+        lambda: Section.objects.published().select_related("theme").order_by("pk"),
+        lastmod="last_reviewed",
+    ),
+    "places": TranslatedSitemap(lambda: Place.objects.published().order_by("pk")),
+    "routes": TranslatedSitemap(lambda: Route.objects.published().order_by("pk")),
 }
 
 urlpatterns = [
@@ -40,22 +53,21 @@ def _page(template_name):
         extra_context={
             "contact_email": settings.CONTACT_EMAIL,
             "hosting_provider": settings.HOSTING_PROVIDER,
-            # A callable, which templates call as they render: the setting in force is shown.
+            # Called when the page renders, so that it states the setting in force.
             "mentoring_retention_months": lambda: settings.MENTORING_RETENTION_MONTHS,
         },
     )
 
 
 urlpatterns += i18n_patterns(
-    path("", views.home, name="home"),
+    path("", guide_views.home, name="home"),
     path("accessibility/", _page("pages/accessibility.html"), name="accessibility"),
     path("privacy/", _page("pages/privacy.html"), name="privacy"),
     path("legal/", _page("pages/legal.html"), name="legal-notice"),
     path("guide/", include("guide.urls")),
-    path("search/", guide_views.search, name="search"),
+    path("search/", include("search.urls")),
     path("places/", include("places.urls")),
-    path("routes/", include("places.route_urls")),
+    path("routes/", include("routes.urls")),
     path("feedback/", include("feedback.urls")),
-    path("mentoring/", feedback_views.mentoring, name="mentoring"),
-    path("mentoring/thanks/", feedback_views.mentoring_thanks, name="mentoring-thanks"),
+    path("mentoring/", include("mentoring.urls")),
 )

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
+from common.translations import translated_fields
 from places.models import Place
-from places.translation_tracking import translated_fields
 
 from ..models import Section, Theme
 

@@ -81,7 +81,7 @@ def test_feedback_pages_have_no_accessibility_violation(page, live_server, setti
             page.goto(f"{live_server.url}/{code}{path}")
             if found := _violations(page):
                 problems[code + path] = found
-    settings.FEEDBACK_RATE_LIMITS = {**settings.FEEDBACK_RATE_LIMITS, "questionnaire": (0, 3600)}
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "questionnaire": (0, 3600)}
     yes_no = Question.objects.get(kind=Question.Kind.YES_NO)
     scale = Question.objects.get(kind=Question.Kind.SCALE)
     for code in ("fr", "en", "fr-falc"):

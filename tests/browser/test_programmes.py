@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import Group, User
 from playwright.sync_api import expect
 
-from feedback.models import MentoringRequest
-from places.models import Route, RouteStop
+from mentoring.models import MentoringRequest
+from routes.models import Route, RouteStop
 from tests.browser.test_accessibility import _violations
 from tests.factories import make_place, make_section
 
@@ -40,12 +40,12 @@ def test_newcomer_asks_for_a_mentor_and_only_coordinators_see_it(
 
     editor = browser.new_context().new_page()
     _log_in_as(editor, live_server, "editrice", "Éditeurs")
-    response = editor.goto(f"{live_server.url}/admin/feedback/mentoringrequest/")
+    response = editor.goto(f"{live_server.url}/admin/mentoring/mentoringrequest/")
     assert response.status == 403
 
     coordinator = browser.new_context().new_page()
     _log_in_as(coordinator, live_server, "coordinatrice", "Coordination parrainage")
-    coordinator.goto(f"{live_server.url}/admin/feedback/mentoringrequest/")
+    coordinator.goto(f"{live_server.url}/admin/mentoring/mentoringrequest/")
     expect(coordinator.locator("#result_list")).to_contain_text("Samir")
 
 

@@ -98,7 +98,7 @@ def test_every_static_file_a_page_names_is_served(production_site, pages):
 
 def test_static_files_have_hashed_names_and_are_cached_forever(production_site, pages):
     home = pages["/fr/"].text
-    stylesheet = re.search(r'href="(/static/welcome/site\.[0-9a-f]{12}\.css)"', home).group(1)
+    stylesheet = re.search(r'href="(/static/common/site\.[0-9a-f]{12}\.css)"', home).group(1)
     reply = Client(production_site.url).get(stylesheet, headers={"Accept-Encoding": "gzip"})
     assert reply.headers["Content-Encoding"] == "gzip"
     assert "immutable" in reply.headers["Cache-Control"]
@@ -161,7 +161,10 @@ def test_each_public_form_submits_once(production_site):
     assert (reply.status, reply.location) == (302, "/fr/mentoring/thanks/"), reply.text[:300]
     assert (
         "Amina"
-        in Client(production_site.url).log_in("admin").get("/admin/feedback/mentoringrequest/").text
+        in Client(production_site.url)
+        .log_in("admin")
+        .get("/admin/mentoring/mentoringrequest/")
+        .text
     )
 
 
@@ -227,8 +230,8 @@ def test_an_editor_works_on_routes_the_questionnaire_and_its_results(production_
     assert questionnaire.status == 200
     results = re.search(r'href="(/admin/feedback/questionnaire/\d+/results/)"', questionnaire.text)
     for path in (
-        "/admin/places/route/",
-        "/admin/places/route/add/",
+        "/admin/routes/route/",
+        "/admin/routes/route/add/",
         "/admin/feedback/questionnaire/add/",
         results.group(1),
         "/admin/feedback/pagefeedback/report/",
@@ -237,7 +240,7 @@ def test_an_editor_works_on_routes_the_questionnaire_and_its_results(production_
     ):
         assert client.get(path).status == 200, path
     # Personal data stays with the mentoring coordinators.
-    assert client.get("/admin/feedback/mentoringrequest/").status == 403
+    assert client.get("/admin/mentoring/mentoringrequest/").status == 403
     assert "mentoringrequest" not in client.get("/admin/").text
 
 

@@ -1,0 +1,64 @@
+"""
+What keeps robots off the anonymous forms, which have no account, no cookie and no CAPTCHA:
+
+- a honeypot field that people never see (hidden by CSS, out of the tab order) and robots fill;
+- a per-client submission limit kept in the cache. The client's address is only ever hashed
+  with the secret key, in memory, and the counter expires with its window: nothing is stored.
+"""
+
+import hashlib
+import time
+
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
+
+
+class HoneypotForm(forms.Form):
+    """A form with the honeypot field; render it with templates/includes/honeypot.html."""
+
+    website = forms.CharField(
+        required=False,
+        max_length=200,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def is_spam(self):
+        """Return True if a robot filled the honeypot: thank it, store nothing."""
+        return bool(self.cleaned_data.get("website"))
+
+
+def _client(request):
+    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
+        # Behind our proxy, the client is the last address it appended.
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def over_limit(request, scope):
+    """Count an accepted submission; return True if it takes the client over its limit.
+
+    Call it only once the form is valid, before saving: a reader's mistakes must not use up
+    her allowance. A submission refused for being over the limit is counted too, which changes
+    nothing: the client stays over it until the window ends.
+    """
+    limit, window = settings.RATE_LIMITS[scope]
+    now = time.time()
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}|{scope}|{_client(request)}".encode())
+    key = f"feedback-rate:{scope}:{digest.hexdigest()[:32]}:{int(now // window)}"
+    until_window_ends = int(window - now % window) + 1
+    if cache.add(key, 1, timeout=until_window_ends):
+        return limit < 1
+    try:
+        count = cache.incr(key)  # atomic in Redis; a read and a write in the file cache
+    except ValueError:  # expired between add() and incr()
+        cache.set(key, 1, timeout=until_window_ends)
+        return limit < 1
+    # Some backends (the file cache) give an incremented key their default timeout: keep the
+    # count until the window ends.
+    cache.touch(key, until_window_ends)
+    return count > limit

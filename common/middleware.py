@@ -1,0 +1,107 @@
+import hashlib
+import logging
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import InterfaceError, OperationalError
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+
+from .content import content_version, project_apps
+
+logger = logging.getLogger(__name__)
+# Versioned keys are never stale; the timeout only frees the space of abandoned versions.
+PAGE_CACHE_SECONDS = 24 * 3600
+
+
+def admin_in_default_language(get_response):
+    """Show the staff admin in French whatever the browser asks for.
+
+    The admin lives outside the language prefixes, so LocaleMiddleware would otherwise pick its
+    language from Accept-Language.
+    """
+
+    def middleware(request):
+        if request.path_info.startswith(reverse("admin:index")):
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+        return get_response(request)
+
+    return middleware
+
+
+def _release():
+    """Fingerprint the code, templates and catalogs, so a new release never serves old pages."""
+    digest = hashlib.sha256()
+    base = Path(settings.BASE_DIR)
+    folders = [Path(config.path) for config in project_apps()]
+    for folder in [*folders, *settings.TEMPLATES[0]["DIRS"], *settings.LOCALE_PATHS]:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.suffix in {".py", ".html", ".mo", ".css", ".js", ".json"}:
+                digest.update(str(path.relative_to(base)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def public_page_cache(get_response):
+    """Serve anonymous readers' pages from the cache until staff change the content.
+
+    Every key carries the release and the content version, which common.content changes
+    whenever an object shown to readers (ContentKind.PUBLIC) is saved or deleted: a cached page
+    is never stale, it is abandoned.
+    Readers have no session cookie; anyone who has one (staff) always gets a fresh page.
+    """
+    prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+    release = _release()
+
+    def middleware(request):
+        if (
+            settings.DEBUG  # in development, templates change under a running server
+            or request.method not in ("GET", "HEAD")
+            or not request.path.startswith(prefixes)
+            or settings.SESSION_COOKIE_NAME in request.COOKIES
+        ):
+            return get_response(request)
+        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        key = f"page:{release}:{content_version()}:{request.method}:{path}"
+        response = cache.get(key)
+        if response is not None:
+            return response
+        response = get_response(request)
+        if (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "no-store" not in response.get("Cache-Control", "")
+        ):
+            cache.set(key, response, timeout=PAGE_CACHE_SECONDS)
+        return response
+
+    return middleware
+
+
+class DatabaseUnavailableMiddleware:
+    """Answer 503, in the reader's language, while the database does not answer."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.error("Database unavailable: %s", exception)
+        response = render(
+            request,
+            "503.html",
+            {"not_saved": request.method == "POST"},
+            status=503,
+        )
+        response["Retry-After"] = "30"
+        patch_cache_control(response, no_store=True)
+        return response

@@ -1,0 +1,14 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Route, RouteStop
+
+
+@register(Route)
+class RouteTranslationOptions(TranslationOptions):
+    fields = ("title", "introduction", "translated_at")
+    required_languages = {"fr": ("title",)}
+
+
+@register(RouteStop)
+class RouteStopTranslationOptions(TranslationOptions):
+    fields = ("text", "to_next")
