@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint serve bench install dev-install catalogs messages clean
+.PHONY: run test test-fast lint serve bench install dev-install catalogs messages clean
 
 # The virtualenv and its packages; reinstalled when pyproject.toml changes.
 $(BIN)/python:
@@ -38,10 +38,18 @@ run: catalogs
 	@echo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-# Lint, then the whole suite twice: on SQLite, then on a throwaway PostgreSQL cluster.
+# Lint, then the whole suite twice: on SQLite, then on a throwaway PostgreSQL cluster. Each run
+# spreads the unit and browser tests over $(TEST_PROCESSES) processes, then runs the system tier
+# (tests/system: servers of its own, timing-sensitive) alone. See CONTRIBUTING.md.
+TEST_PROCESSES ?= 2
+TIERS := $(BIN)/pytest -n $(TEST_PROCESSES) -m "not system" && $(BIN)/pytest -m system
 test: dev-install catalogs lint
-	$(BIN)/pytest
-	$(BIN)/python -m tests.postgres $(BIN)/pytest
+	$(TIERS)
+	$(BIN)/python -m tests.postgres sh -c '$(TIERS)'
+
+# The inner loop: lint and the unit tests on SQLite, no browser and no server started.
+test-fast: dev-install catalogs lint
+	$(BIN)/pytest -n $(TEST_PROCESSES) -m "not browser and not system" -q
 
 lint: dev-install
 	$(BIN)/ruff check .

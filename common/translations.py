@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
@@ -30,6 +31,30 @@ def _comparable(field, text):
         text = _SPACE_AROUND_BLOCK_TAG.sub(r"\1", re.sub(r"\s+", " ", text))
         return _LIST_ITEM_PARAGRAPH.sub("", text).strip()
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.strip().split("\n"))
+
+
+# Easy-to-read French: a language of its own (URL prefix, fields *_fr_falc), checked by a panel.
+FALC = "fr-falc"
+
+
+def fallback_fields(obj, fields=None):
+    """Name the fields shown in French because the reader's language has no text for them.
+
+    A field empty in French too shows nothing, and so is no fallback.
+
+    `fields` defaults to the fields the model tracks for translation. Templates mark each of them
+    with `{% lang_if_fallback fallback "field" %}` and show includes/fallback_notice.html.
+    """
+    language = get_language()
+    if obj is None or language == settings.LANGUAGE_CODE:
+        return set()
+    fields = obj.TRACKED_FIELDS if fields is None else fields
+    return {
+        field
+        for field in fields
+        if getattr(obj, build_localized_fieldname(field, settings.LANGUAGE_CODE))
+        and not getattr(obj, build_localized_fieldname(field, language))
+    }
 
 
 def translated_fields(field, values):

@@ -10,14 +10,13 @@ from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
 
 from common.content import ContentKind
-from common.translations import TranslationTracking
+from common.translations import FALC, TranslationTracking
 from places.models import Pictogram, Place
 
 from .sanitize import EDITOR_EXTENSIONS, sanitize
 
 REVIEW_AFTER = datetime.timedelta(days=365)
 # Easy-to-read French, whose texts a panel of readers checks.
-FALC = "fr-falc"
 # /<lang>/guide/print/ is the whole guide, not a theme.
 RESERVED_THEME_SLUGS = {"print"}
 

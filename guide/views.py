@@ -1,31 +1,20 @@
-from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
-from modeltranslation.utils import build_localized_fieldname
 
+from common.translations import FALC, fallback_fields
 from places import maps
 from places.models import Place
 from routes.models import Route
 
-from .models import FALC, Section, Theme
+from .models import Section, Theme
 
 
 def _visible_sections(request):
     """Published sections; staff also see drafts, to preview them."""
     return Section.objects.all() if request.user.is_staff else Section.objects.published()
-
-
-def _fallback_fields(obj, fields):
-    """Name the fields shown in French because the reader's language has no text for them."""
-    language = get_language()
-    if language == settings.LANGUAGE_CODE:
-        return set()
-    return {
-        field for field in fields if not getattr(obj, build_localized_fieldname(field, language))
-    }
 
 
 @require_safe
@@ -45,7 +34,7 @@ def theme_detail(request, slug):
         {
             "theme": theme,
             "sections": sections,
-            "fallback": _fallback_fields(theme, Theme.TRACKED_FIELDS),
+            "fallback": fallback_fields(theme),
         },
     )
 
@@ -71,7 +60,7 @@ def section_detail(request, theme, slug):
             "map_config": maps.config(zoom=15),
             "previous": siblings[position - 1] if position > 0 else None,
             "next": siblings[position + 1] if position + 1 < len(siblings) else None,
-            "fallback": _fallback_fields(section, Section.TRACKED_FIELDS),
+            "fallback": fallback_fields(section),
             "falc_checked": get_language() == FALC and section.falc_is_checked,
             "feedback_thanks": request.GET.get("feedback") == "thanks",
         },

@@ -6,6 +6,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_safe
 
 from common.antispam import over_limit
+from common.translations import fallback_fields
 from guide.models import Section
 
 from .forms import MentoringRequestForm
@@ -40,7 +41,12 @@ def programme(request):
     return render(
         request,
         "mentoring/programme.html",
-        {"form": form, "page": page, "rate_limited": rate_limited},
+        {
+            "form": form,
+            "page": page,
+            "fallback": fallback_fields(page, ("summary", "body")),
+            "rate_limited": rate_limited,
+        },
         status=429 if rate_limited else 400 if form.errors else 200,
     )
 

@@ -12,7 +12,7 @@ def markers(places):
             "lon": float(place.longitude),
             "name": place.name,
             "category": place.category.name,
-            "address": ", ".join(part for part in (place.address, place.city) if part),
+            "address": place.full_address,
             "url": place.get_absolute_url(),
         }
         for place in places

@@ -162,5 +162,16 @@ class Place(TranslationTracking):
         return distance_km(CITY_CENTRE, (float(self.latitude), float(self.longitude)))
 
     @property
+    def full_address(self):
+        """The postal address on one line, as every page prints it: "street, 63000 City".
+
+        Empty while the street is not known: a city name alone does not help anyone find a door.
+        """
+        if not self.address:
+            return ""
+        locality = " ".join(part for part in (self.postcode, self.city) if part)
+        return ", ".join(part for part in (self.address, locality) if part)
+
+    @property
     def is_located(self):
         return self.latitude is not None and self.longitude is not None

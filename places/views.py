@@ -15,6 +15,8 @@ from django.utils.http import urlencode
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
+from common.translations import fallback_fields
+
 from . import maps
 from .models import Category, Place
 
@@ -73,6 +75,8 @@ def place_embed(request):
 def place_detail(request, slug):
     place = get_object_or_404(Place.objects.published().select_related("category"), slug=slug)
     sections = place.sections.published().select_related("theme")
+    # A place's name is often a proper name nobody translates: marked in French, not announced.
+    fallback = fallback_fields(place, ("name", *Place.TRACKED_FIELDS))
     return render(
         request,
         "places/place_detail.html",
@@ -82,6 +86,9 @@ def place_detail(request, slug):
             "markers": maps.markers([place]),
             "map_config": maps.config(zoom=16),
             "structured_data": _structured_data(request, place),
+            "fallback": fallback,
+            "untranslated_texts": fallback - {"name"},
+            "category_fallback": fallback_fields(place.category),
         },
     )
 

@@ -8,6 +8,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
 from common.geo import distance_km
+from common.translations import fallback_fields
 from places import maps
 
 from .models import Route
@@ -47,6 +48,7 @@ def _route_context(slug):
     for number, stop in enumerate(stops, start=1):
         stop.number = number
         stop.sketch_point = sketch.get(stop.pk)
+        stop.fallback = fallback_fields(stop, ("text", "to_next"))
     for stop, following in zip(stops, stops[1:], strict=False):
         if stop.place.is_located and following.place.is_located:
             km = distance_km(
@@ -62,6 +64,7 @@ def _route_context(slug):
     return {
         "route": route,
         "stops": stops,
+        "fallback": fallback_fields(route) | set().union(*(stop.fallback for stop in stops)),
         "markers": markers,
         "map_config": maps.config(line=True),
         "sketch_line": line,

@@ -7,13 +7,11 @@ from django.contrib.staticfiles.finders import BaseFinder
 from django.core.cache import cache
 from django.core.management import call_command
 from django.test.utils import override_settings
-from django.urls import reverse
 from django.utils import translation
 
 from common.content import sync_staff_groups
 from tests.factories import make_place, make_section, make_theme
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
@@ -36,6 +34,13 @@ def _production_static_files(tmp_path_factory):
         STATICFILES_FINDERS=[*STATICFILES_FINDERS, "tests.conftest.CollectedFilesFinder"],
     ):
         call_command("collectstatic", "--noinput", verbosity=0)
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hashing():
+    """Django's advice for test suites: a fast hasher, since every staff login hashes twice."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
         yield
 
 
@@ -93,33 +98,6 @@ def section(theme):
     return make_section(theme=theme, places=[make_place()])
 
 
-def page_urls(section):
-    """Every public page type, in every language, as (language, url)."""
-    urls = []
-    place = section.places.first()
-    for code in LANGUAGE_CODES:
-        with translation.override(code):
-            urls += [
-                (code, reverse("home")),
-                (code, reverse("accessibility")),
-                (code, reverse("privacy")),
-                (code, reverse("legal-notice")),
-                (code, section.theme.get_absolute_url()),
-                (code, section.get_absolute_url()),
-                (code, reverse("guide:print")),
-                (code, reverse("search:results") + "?q=m%C3%A9decin+doctor"),
-                (code, reverse("search:results") + "?q=zzzz"),
-                (code, reverse("places:list")),
-                (code, reverse("places:embed") + "?category=" + place.category.slug),
-                (code, place.get_absolute_url()),
-                (code, reverse("places:partners") + "?category=" + place.category.slug),
-                (code, reverse("feedback:questionnaire")),
-                (code, reverse("mentoring:programme")),
-                (code, reverse("mentoring:thanks")),
-            ]
-    return urls
-
-
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
@@ -145,9 +123,15 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 def pytest_collection_modifyitems(config, items):
+    """The folder is the tier: tests/browser/ drive Chromium, tests/system/ start servers."""
     for item in items:
-        if "browser" in item.path.parts:
+        parts = item.path.relative_to(config.rootpath).parts
+        if parts[:2] == ("tests", "browser"):
             item.add_marker(pytest.mark.browser)
+        elif parts[:2] == ("tests", "system"):
+            item.add_marker(pytest.mark.system)
+            if "page" in getattr(item, "fixturenames", ()):
+                item.add_marker(pytest.mark.browser)
 
 
 def pytest_terminal_summary(terminalreporter):

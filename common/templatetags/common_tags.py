@@ -2,6 +2,7 @@ from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.html import format_html
 
 from common import language_tags
 
@@ -47,6 +48,8 @@ def language_switcher(context):
 
 
 @register.simple_tag
-def default_language():
-    """Return the <html lang> of the language every text falls back to (French)."""
-    return html_lang(settings.LANGUAGE_CODE)
+def lang_if_fallback(fallback, field):
+    """` lang="fr"` on an element whose text is shown in French for want of a translation."""
+    if field in fallback:
+        return format_html(' lang="{}"', html_lang(settings.LANGUAGE_CODE))
+    return ""

@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from tests.system.production import BLANK_TILE
+from tests.helpers import BLANK_TILE, admin_log_in
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls our tests make
 # there are still synchronous and safe.
@@ -38,9 +38,6 @@ def log_in(live_server, admin_user):
     """Log the admin user in through the French login form, then go to `next_url`."""
 
     def log_in(page, next_url="/admin/"):
-        page.goto(f"{live_server.url}/admin/login/?next={next_url}")
-        page.get_by_label("Nom d’utilisateur").fill("admin")
-        page.get_by_label("Mot de passe").fill("password")
-        page.get_by_role("button", name="Connexion").click()
+        admin_log_in(page, live_server.url, "admin", "password", next_url)
 
     return log_in

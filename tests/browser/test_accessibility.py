@@ -3,17 +3,13 @@
 from io import StringIO
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
 from guide.models import Theme
-from tests.conftest import page_urls
 from tests.factories import make_place, make_section, make_theme
+from tests.helpers import axe_violations, page_urls
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-AXE = Axe()
-
 
 # Django's admin is not ours to restructure: hold it to the legal standard, WCAG 2.1 AA,
 # without axe's best-practice rules (such as one <h1> per page) that public pages also pass.
@@ -25,24 +21,12 @@ WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21
 JQUERY_UI_TABS = {"exclude": [[".ui-tabs-nav"]]}
 
 
-def _violations(page, options=None, context=None):
-    # axe itself sets inline styles, which our CSP reports: judge the page's own errors first.
-    assert getattr(page, "console_errors", []) == [], page.url
-    results = AXE.run(page, context=context, options=options)
-    if hasattr(page, "console_errors"):
-        page.console_errors.clear()
-    return [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes: {v['nodes'][0]['target']})"
-        for v in results.response["violations"]
-    ]
-
-
 def test_public_pages_have_no_accessibility_violation(watched_page, live_server):
     section = make_section(places=[make_place()])
     problems = {}
     for _language, url in page_urls(section):
         watched_page.goto(live_server.url + url)
-        if found := _violations(watched_page):
+        if found := axe_violations(watched_page):
             problems[url] = found
     assert problems == {}
     assert watched_page.console_errors == []
@@ -53,23 +37,23 @@ def test_error_pages_have_no_accessibility_violation(page, live_server):
     for url in ("/en/no-such-page/", "/fr-falc/nope/", "/fr/guide/unknown/"):
         response = page.goto(live_server.url + url)
         assert response.status == 404
-        assert _violations(page) == [], url
+        assert axe_violations(page) == [], url
 
 
 def test_admin_pages_have_no_accessibility_violation(watched_page, live_server, admin_user):
     theme = make_theme()
     page = watched_page
     page.goto(live_server.url + "/admin/login/")
-    assert _violations(page, WCAG_21_AA) == []
+    assert axe_violations(page, WCAG_21_AA) == []
     page.get_by_label("Nom d’utilisateur").fill("admin")
     page.get_by_label("Mot de passe").fill("password")
     page.get_by_role("button", name="Connexion").click()
     page.wait_for_url(live_server.url + "/admin/")
     page.goto(f"{live_server.url}/admin/guide/theme/{theme.pk}/change/")
     page.wait_for_selector(".ui-tabs-nav")
-    assert _violations(page, WCAG_21_AA, JQUERY_UI_TABS) == []
+    assert axe_violations(page, WCAG_21_AA, JQUERY_UI_TABS) == []
     page.goto(f"{live_server.url}/admin/guide/theme/")
-    assert _violations(page, WCAG_21_AA) == []
+    assert axe_violations(page, WCAG_21_AA) == []
     assert page.console_errors == []
     assert page.foreign_requests == []
 
@@ -82,6 +66,6 @@ def test_demo_content_pages_have_no_accessibility_violation(watched_page, live_s
         section = theme.sections.first()
         for code in ("fr", "en", "fr-falc"):
             watched_page.goto(f"{live_server.url}/{code}/guide/{theme.slug}/{section.slug}/")
-            if found := _violations(watched_page):
+            if found := axe_violations(watched_page):
                 problems[watched_page.url] = found
     assert problems == {}

@@ -6,8 +6,8 @@ from playwright.sync_api import expect
 
 from feedback import demo
 from feedback.models import PageFeedback, Question, Response
-from tests.browser.test_accessibility import _violations
 from tests.factories import make_section
+from tests.helpers import axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -43,7 +43,7 @@ def test_missing_answers_are_listed_and_lead_to_the_question(page, live_server):
     expect(summary).to_contain_text("Please check your answers")
     summary.get_by_role("link").first.click()
     assert "#question-q" in page.url
-    assert _violations(page) == []
+    assert axe_violations(page) == []
 
 
 def test_reader_votes_not_useful_without_leaving_the_page(page, live_server, log_in):
@@ -79,7 +79,7 @@ def test_feedback_pages_have_no_accessibility_violation(page, live_server, setti
     for code in ("fr", "en", "fr-falc"):
         for path in ("/feedback/", "/feedback/thanks/"):
             page.goto(f"{live_server.url}/{code}{path}")
-            if found := _violations(page):
+            if found := axe_violations(page):
                 problems[code + path] = found
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "questionnaire": (0, 3600)}
     yes_no = Question.objects.get(kind=Question.Kind.YES_NO)
@@ -92,7 +92,7 @@ def test_feedback_pages_have_no_accessibility_violation(page, live_server, setti
         expect(page.locator(".error-summary")).to_be_focused()
         expect(page.locator("h1")).to_have_count(1)
         expect(page.locator(f"input[name=q{scale.pk}][value='4']")).to_be_checked()
-        if found := _violations(page):
+        if found := axe_violations(page):
             problems[code + " 429"] = found
     assert problems == {}
     assert not Response.objects.exists()

@@ -6,8 +6,8 @@ from playwright.sync_api import expect
 
 from mentoring.models import MentoringRequest
 from routes.models import Route, RouteStop
-from tests.browser.test_accessibility import _violations
 from tests.factories import make_place, make_section
+from tests.helpers import admin_log_in, axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -17,11 +17,7 @@ def _log_in_as(page, live_server, username, group):
     user.is_staff = True
     user.save()
     user.groups.add(Group.objects.get(name=group))
-    page.goto(f"{live_server.url}/admin/login/?next=/admin/")
-    page.get_by_label("Nom d’utilisateur").fill(username)
-    page.get_by_label("Mot de passe").fill("une phrase de passe solide")
-    page.get_by_role("button", name="Connexion").click()
-    page.wait_for_url(f"{live_server.url}/admin/")
+    admin_log_in(page, live_server.url, username, "une phrase de passe solide")
 
 
 def test_newcomer_asks_for_a_mentor_and_only_coordinators_see_it(
@@ -81,11 +77,11 @@ def test_programme_pages_have_no_accessibility_violation(page, live_server):
             "/routes/balade/embed/",
         ):
             page.goto(f"{live_server.url}/{code}{path}")
-            if found := _violations(page):
+            if found := axe_violations(page):
                 problems[code + path] = found
         page.goto(f"{live_server.url}/{code}/mentoring/")
         page.locator("form.questionnaire button[type=submit]").click()
-        if found := _violations(page):
+        if found := axe_violations(page):
             problems[code + " mentoring errors"] = found
     assert problems == {}
 

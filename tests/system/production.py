@@ -22,15 +22,11 @@ from pathlib import Path
 
 import psycopg
 
+from tests.helpers import BLANK_TILE
 from tests.postgres import free_port
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 PASSWORD = "un mot de passe assez long"
-# A transparent 1×1 PNG: the maps draw without the tile server, which tests cannot reach.
-BLANK_TILE = (
-    "data:image/png;base64,"
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
-)
 USERS = """
 from django.contrib.auth.models import Group, User
 User.objects.create_superuser("admin", "admin@example.org", {password!r})

@@ -15,6 +15,7 @@ from django.contrib.auth.models import User
 
 from tests import pg_cluster
 from tests.factories import make_section
+from tests.helpers import admin_log_in
 from tests.postgres import free_port
 
 pytestmark = [pg_cluster.needs_cluster, pytest.mark.django_db(transaction=True)]
@@ -130,10 +131,13 @@ def test_a_change_saved_on_one_server_shows_on_the_other(page, instances):
     assert "<h1>Ancien titre</h1>" in _get(server_b, path)  # now in the shared cache
     assert "<h1>Ancien titre</h1>" in _get(server_a, path)
 
-    page.goto(f"{server_a}/admin/login/?next=/admin/guide/section/{section.pk}/change/")
-    page.get_by_label("Nom d’utilisateur").fill("chef")
-    page.get_by_label("Mot de passe").fill("une phrase de passe solide")
-    page.get_by_role("button", name="Connexion").click()
+    admin_log_in(
+        page,
+        server_a,
+        "chef",
+        "une phrase de passe solide",
+        f"/admin/guide/section/{section.pk}/change/",
+    )
     page.locator("#id_title_fr").fill("Nouveau titre")
     page.get_by_role("button", name="Enregistrer", exact=True).click()
     page.wait_for_url(f"{server_a}/admin/guide/section/")

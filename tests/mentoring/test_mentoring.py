@@ -137,6 +137,16 @@ def test_the_page_shows_the_programme_written_by_staff(client, section):
     assert "---------" not in html and " checked" not in html  # no choice made for the reader
 
 
+def test_the_programme_marks_text_shown_in_french(client, section):
+    section.slug = "parrainage"
+    section.summary_en = ""
+    section.save()
+    html = client.get("/en/mentoring/").content.decode()
+    assert '<p class="lead" lang="fr">Comment trouver un médecin traitant.</p>' in html
+    assert '<div class="prose">' in html  # the English body is there
+    assert "This page is not translated into English yet. Here it is in French." in html
+
+
 def _staff(group_name):
     user = User.objects.create_user(group_name, password="une phrase de passe solide")
     user.is_staff = True

@@ -72,3 +72,14 @@ def test_demo_route_follows_the_first_rally(client):
     assert 'href="/fr/mentoring/"' in home
     sitemap = client.get("/sitemap.xml").content.decode()
     assert "/en/routes/rallye-integration/" in sitemap and "/fr-falc/mentoring/" in sitemap
+
+
+def test_route_page_marks_what_falls_back_to_french(client, route):
+    route.introduction_fr = "Une promenade en ville."
+    route.save()
+    html = client.get("/en/routes/balade/").content.decode()
+    assert "<h1>Walk</h1>" in html
+    assert '<p class="lead" lang="fr">Une promenade en ville.</p>' in html
+    assert '<p lang="fr">Texte 1</p>' in html
+    assert '<span lang="fr">À pied.</span>' in html
+    assert "This page is not translated into English yet. Here it is in French." in html

@@ -213,3 +213,29 @@ def test_sitemap_lists_published_places(client, places):
     assert "<loc>http://testserver/en/places/chu/</loc>" in xml
     assert "<loc>http://testserver/fr/places/</loc>" in xml
     assert "/places/hidden/" not in xml
+
+
+def test_place_page_marks_what_falls_back_to_french(client):
+    place = make_place(
+        name_fr="Centre médico-psychologique",
+        description_fr="Consultations sans rendez-vous.",
+        opening_hours_fr="Du lundi au vendredi",
+        opening_hours_en="Monday to Friday",
+        category=make_category(name_fr="Santé", name_en=""),
+    )
+    html = client.get(f"/en/places/{place.slug}/").content.decode()
+    assert '<h1 lang="fr">Centre médico-psychologique</h1>' in html
+    assert '<p class="muted" lang="fr">Santé</p>' in html
+    assert '<p lang="fr">Consultations sans rendez-vous.</p>' in html
+    assert "<dd>Monday to Friday</dd>" in html
+    assert "This page is not translated into English yet. Here it is in French." in html
+    french = client.get(f"/fr/places/{place.slug}/").content.decode()
+    assert 'lang="fr">' not in french.split("<main", 1)[1]
+    assert "pas encore traduite" not in french
+
+
+def test_a_place_name_alone_in_french_is_marked_but_not_announced(client):
+    place = make_place(name_fr="Le Bief", description_fr="Salle.", description_en="A hall.")
+    html = client.get(f"/en/places/{place.slug}/").content.decode()
+    assert '<h1 lang="fr">Le Bief</h1>' in html
+    assert "not translated" not in html

@@ -12,7 +12,7 @@ from django.utils import translation
 
 from places.models import Place
 from routes.models import Route
-from tests.conftest import page_urls
+from tests.helpers import page_urls
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,8 @@ from django.db import connection
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import translation
 
-from tests.conftest import page_urls
 from tests.factories import make_theme
+from tests.helpers import page_urls
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,65 @@
+"""What several test modules share. Data factories are in tests/factories.py."""
+
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+# A transparent 1×1 PNG: the maps draw without the tile server, which tests cannot reach.
+BLANK_TILE = (
+    "data:image/png;base64,"
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
+)
+
+AXE = Axe()
+
+
+def page_urls(section):
+    """Every public page type, in every language, as (language, url)."""
+    urls = []
+    place = section.places.first()
+    for code in LANGUAGE_CODES:
+        with translation.override(code):
+            urls += [
+                (code, reverse("home")),
+                (code, reverse("accessibility")),
+                (code, reverse("privacy")),
+                (code, reverse("legal-notice")),
+                (code, section.theme.get_absolute_url()),
+                (code, section.get_absolute_url()),
+                (code, reverse("guide:print")),
+                (code, reverse("search:results") + "?q=m%C3%A9decin+doctor"),
+                (code, reverse("search:results") + "?q=zzzz"),
+                (code, reverse("places:list")),
+                (code, reverse("places:embed") + "?category=" + place.category.slug),
+                (code, place.get_absolute_url()),
+                (code, reverse("places:partners") + "?category=" + place.category.slug),
+                (code, reverse("feedback:questionnaire")),
+                (code, reverse("mentoring:programme")),
+                (code, reverse("mentoring:thanks")),
+            ]
+    return urls
+
+
+def admin_log_in(page, base_url, username, password, next_url="/admin/"):
+    """Log in through the admin's French login form, as staff do, and land on `next_url`."""
+    page.goto(f"{base_url}/admin/login/?next={next_url}")
+    page.get_by_label("Nom d’utilisateur").fill(username)
+    page.get_by_label("Mot de passe").fill(password)
+    page.get_by_role("button", name="Connexion").click()
+    page.wait_for_url(f"{base_url}{next_url}")
+
+
+def axe_violations(page, options=None, context=None):
+    """axe-core's findings on the page, one line each; none is the goal."""
+    # axe itself sets inline styles, which our CSP reports: judge the page's own errors first.
+    assert getattr(page, "console_errors", []) == [], page.url
+    results = AXE.run(page, context=context, options=options)
+    if hasattr(page, "console_errors"):
+        page.console_errors.clear()
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes: {v['nodes'][0]['target']})"
+        for v in results.response["violations"]
+    ]
