@@ -12,6 +12,10 @@ from django.utils import translation
 from common.content import sync_staff_groups
 from tests.factories import make_place, make_section, make_theme
 
+# Playwright's sync API runs an event loop in the test thread; the ORM calls our tests make
+# there are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",

@@ -1,14 +1,8 @@
 """Browser tests: Debian's Chromium driven by Playwright against Django's live server."""
 
-import os
-
 import pytest
 
 from tests.helpers import BLANK_TILE, admin_log_in
-
-# Playwright's sync API runs an event loop in the test thread; the ORM calls our tests make
-# there are still synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(autouse=True)

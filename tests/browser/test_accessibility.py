@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from guide.models import Theme
 from tests.factories import make_place, make_section, make_theme
-from tests.helpers import axe_violations, page_urls
+from tests.helpers import LANGUAGE_CODES, axe_violations, page_urls
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -21,10 +21,12 @@ WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21
 JQUERY_UI_TABS = {"exclude": [[".ui-tabs-nav"]]}
 
 
-def test_public_pages_have_no_accessibility_violation(watched_page, live_server):
+# One test a language: xdist spreads them over the test processes.
+@pytest.mark.parametrize("code", LANGUAGE_CODES)
+def test_public_pages_have_no_accessibility_violation(watched_page, live_server, code):
     section = make_section(places=[make_place()])
     problems = {}
-    for _language, url in page_urls(section):
+    for _language, url in [(lang, url) for lang, url in page_urls(section) if lang == code]:
         watched_page.goto(live_server.url + url)
         if found := axe_violations(watched_page):
             problems[url] = found
@@ -58,14 +60,14 @@ def test_admin_pages_have_no_accessibility_violation(watched_page, live_server, 
     assert page.foreign_requests == []
 
 
-def test_demo_content_pages_have_no_accessibility_violation(watched_page, live_server):
+@pytest.mark.parametrize("code", LANGUAGE_CODES)
+def test_demo_content_pages_have_no_accessibility_violation(watched_page, live_server, code):
     """The real guide, not only test data: the first section of each theme, in each language."""
     call_command("load_demo", stdout=StringIO())
     problems = {}
     for theme in Theme.objects.all():
         section = theme.sections.first()
-        for code in ("fr", "en", "fr-falc"):
-            watched_page.goto(f"{live_server.url}/{code}/guide/{theme.slug}/{section.slug}/")
-            if found := axe_violations(watched_page):
-                problems[watched_page.url] = found
+        watched_page.goto(f"{live_server.url}/{code}/guide/{theme.slug}/{section.slug}/")
+        if found := axe_violations(watched_page):
+            problems[watched_page.url] = found
     assert problems == {}

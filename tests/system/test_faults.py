@@ -34,6 +34,7 @@ def _answers(questionnaire):
     return urlencode(data).encode()
 
 
+@pytest.mark.exclusive  # every other test's database is down meanwhile
 def test_pages_answer_503_while_the_database_is_down_and_recover(live_server):
     section = make_section()
     questionnaire = demo.load()

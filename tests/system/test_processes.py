@@ -9,7 +9,12 @@ import time
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+
 from tests.system.production import Client, Form, Reply
+
+# One production site for the run: its tests go to the same test process.
+pytestmark = pytest.mark.xdist_group("production_site")
 
 THEME = "/fr/guide/logement/"
 

@@ -17,6 +17,9 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
+# One production site for the run: its tests go to the same test process.
+pytestmark = pytest.mark.xdist_group("production_site")
+
 
 def _path(url):
     parts = urlsplit(url)
