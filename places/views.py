@@ -28,8 +28,12 @@ def _chosen_categories(request):
     slugs = []
     for value in request.GET.getlist("category"):
         slugs += [slug.strip() for slug in value.split(",")]
-    # An unknown or malformed slug is an ignored filter, never an error.
-    return sorted({slug for slug in slugs if _SLUG.match(slug)})
+    # An unknown or malformed slug is an ignored filter, never an error: a partner's old link
+    # to a category since renamed shows every place, not none.
+    wellformed = {slug for slug in slugs if _SLUG.match(slug)}
+    if not wellformed:
+        return []
+    return sorted(Category.objects.filter(slug__in=wellformed).values_list("slug", flat=True))
 
 
 def _filtered_places(request):

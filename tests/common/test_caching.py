@@ -2,8 +2,11 @@
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from common.content import VERSION_KEY, content_version
+from feedback import demo
 from guide.models import Section
 from mentoring.models import MentoringRequest
 from tests.factories import make_place
@@ -46,7 +49,7 @@ def test_adding_a_place_to_a_section_updates_it(client, section):
     assert "Un autre lieu" in client.get(url).content.decode()
 
 
-def test_staff_always_get_a_fresh_page(admin_client, section, django_assert_max_num_queries):
+def test_staff_always_get_a_fresh_page(admin_client, section):
     url = f"/fr/guide/{section.theme.slug}/{section.slug}/"
     admin_client.get(url)
     Section.objects.filter(pk=section.pk).update(title_fr="Changé sans signal")
@@ -100,3 +103,34 @@ def test_a_lost_content_version_never_brings_back_an_old_one(section):
         seen.add(content_version())
         cache.delete(VERSION_KEY)  # evicted, or the cache server restarted
         assert content_version() not in seen
+
+
+def test_deleting_a_section_removes_it_from_the_cached_theme_page(client, section):
+    other = Section.objects.create(
+        theme=section.theme, slug="a-supprimer", title_fr="Section à supprimer", published=True
+    )
+    url = f"/fr/guide/{section.theme.slug}/"
+    assert "Section à supprimer" in client.get(url).content.decode()
+    other.delete()
+    assert "Section à supprimer" not in client.get(url).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [("/fr/guide/pas-encore/", 404), ("/fr/places/pas-encore/", 404), ("/fr/places/", 200)],
+)
+def test_only_good_pages_are_cached(client, url, status):
+    """A 404 (or an error) is answered afresh: the page may exist a minute later."""
+    assert client.get(url).status_code == status
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    assert (len(queries) > 0) == (status != 200)
+
+
+def test_editing_the_questionnaire_refreshes_its_cached_page(client):
+    questionnaire = demo.load()
+    assert questionnaire.title_fr in client.get("/fr/feedback/").content.decode()
+    question = questionnaire.questions.first()
+    question.text_fr = "Une question toute neuve ?"
+    question.save()
+    assert "Une question toute neuve ?" in client.get("/fr/feedback/").content.decode()

@@ -52,10 +52,12 @@ def test_healthz_answers_503_when_the_database_does_not():
 
 
 def test_pages_answer_head_requests(client, section):
+    """Link checkers and proxies send HEAD; it must not be refused, and has no body."""
     theme = section.theme
-    """Link checkers and proxies send HEAD; it must not be refused."""
     for url in ("/fr/", f"/en/guide/{theme.slug}/", "/fr-falc/places/", "/healthz"):
-        assert client.head(url).status_code == 200, url
+        response = client.head(url)
+        assert (response.status_code, response.content) == (200, b""), url
+        assert response["Content-Type"] == client.get(url)["Content-Type"], url
 
 
 def test_robots_txt_points_to_the_sitemap_and_hides_the_admin(client):

@@ -120,3 +120,17 @@ def test_old_feedback_is_deleted_after_the_retention_period(questionnaire):
     assert not PageFeedback.objects.exists()
     call_command("delete_old_feedback", "--months", "0", stdout=out)
     assert not Response.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("months_ago", "kept"), [(1, True), (23, True), (25, False)], ids=["1", "23", "25"]
+)
+def test_feedback_is_kept_for_months_not_days(questionnaire, settings, months_ago, kept):
+    settings.FEEDBACK_RETENTION_MONTHS = 24
+    when = timezone.now() - datetime.timedelta(days=31 * months_ago)
+    response = _answer(questionnaire, when=when)
+    vote = PageFeedback.objects.create(section=make_section(), language="fr", useful=True)
+    PageFeedback.objects.filter(pk=vote.pk).update(created_at=when)
+    call_command("delete_old_feedback", stdout=StringIO())
+    assert Response.objects.filter(pk=response.pk).exists() == kept
+    assert PageFeedback.objects.filter(pk=vote.pk).exists() == kept

@@ -2,9 +2,11 @@
 
 import re
 import time
+from html import unescape
 
 import pytest
 from django.core.cache import cache
+from django.db import OperationalError, connection
 from django.utils.html import escape
 
 from feedback import demo
@@ -249,3 +251,45 @@ def test_the_limit_lasts_its_whole_window(client, section, settings, monkeypatch
     monkeypatch.setattr(time, "time", lambda: start + 3600)  # the next window
     assert client.post(url, {"useful": "no"}).status_code == 302
     assert PageFeedback.objects.count() == 2
+
+
+def test_a_page_vote_with_the_honeypot_filled_is_thanked_and_dropped(client, section):
+    url = f"/fr/feedback/page/{section.pk}/"
+    response = client.post(url, {"useful": "no", "comment": "Achetez ici", "website": "x"})
+    assert response.status_code == 302
+    assert not PageFeedback.objects.exists()
+    json_response = client.post(
+        url, {"useful": "no", "website": "x"}, headers={"accept": "application/json"}
+    )
+    assert json_response.json() == {"status": "ok"}
+    assert not PageFeedback.objects.exists()
+
+
+def test_a_multiple_choice_answer_from_another_question_is_refused(client, questionnaire):
+    data = _valid_answers(questionnaire)
+    multiple = questionnaire.questions.get(kind=Question.Kind.MULTIPLE)
+    other = questionnaire.questions.filter(kind=Question.Kind.SINGLE).first()
+    data[f"q{multiple.pk}"] = [multiple.choices.first().pk, other.choices.first().pk]
+    response = client.post("/en/feedback/", data)
+    assert response.status_code == 400
+    assert not Response.objects.exists() and not Answer.objects.exists()
+
+
+def test_a_response_is_stored_whole_or_not_at_all(client, questionnaire):
+    """The database fails after the response and its answers are written, before their choices:
+    nothing of the response stays."""
+    written = []
+
+    def fail_on_the_chosen_answers(execute, sql, params, many, context):
+        written.append(sql.split("(")[0])
+        if sql.startswith('INSERT INTO "feedback_answer_choices"'):
+            raise OperationalError("the disk is full")
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(fail_on_the_chosen_answers):
+        response = client.post("/fr/feedback/", _valid_answers(questionnaire))
+    assert response.status_code == 503
+    assert "Votre réponse n'a pas été enregistrée" in unescape(response.content.decode())
+    assert 'INSERT INTO "feedback_response" ' in written
+    assert 'INSERT INTO "feedback_answer" ' in written
+    assert not Response.objects.exists() and not Answer.objects.exists()

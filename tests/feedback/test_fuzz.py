@@ -1,4 +1,5 @@
-"""Whatever is posted to the feedback forms, the answer is a page or a clear 4xx, never a 500."""
+"""Whatever is posted to the feedback forms: a clear 4xx and nothing stored, or thanks and the
+answer stored (dropped only when the honeypot is filled). Never a 500."""
 
 import pytest
 from django.core.cache import cache
@@ -6,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from feedback import demo
+from feedback.models import MAX_COMMENT, PageFeedback, Response
 
 pytestmark = pytest.mark.django_db
 
@@ -28,8 +30,17 @@ def test_questionnaire_never_fails_on_any_input(client, questionnaire, data):
     keys = data.draw(st.lists(st.one_of(st.sampled_from(names), text), max_size=12))
     post = {key: data.draw(st.lists(values, min_size=1, max_size=3)) for key in keys}
     language = data.draw(st.sampled_from(["fr", "en", "fr-falc"]))
+    before = Response.objects.count()
     response = client.post(f"/{language}/feedback/", post)
-    assert response.status_code in (200, 302, 400, 429)
+    stored = Response.objects.count() - before
+    if response.status_code == 302:
+        assert response["Location"] == f"/{language}/feedback/thanks/"
+        spam = any(value.strip() for value in post.get("website", [""])[-1:])
+        assert stored == (0 if spam else 1)
+    else:
+        assert response.status_code == 400
+        assert 'class="error-summary"' in response.content.decode()
+        assert stored == 0
 
 
 @settings(
@@ -39,8 +50,21 @@ def test_questionnaire_never_fails_on_any_input(client, questionnaire, data):
 def test_page_vote_never_fails_on_any_input(client, section, useful, comment, website, data):
     cache.clear()
     section_id = data.draw(st.sampled_from([section.pk, section.pk, 0, 10**12]))
+    before = PageFeedback.objects.count()
     response = client.post(
         f"/en/feedback/page/{section_id}/",
         {"useful": useful, "comment": comment, "website": website},
     )
-    assert response.status_code in (302, 400, 404, 429)
+    stored = PageFeedback.objects.count() - before
+    if section_id != section.pk:
+        assert (response.status_code, stored) == (404, 0)
+    elif (
+        useful in ("yes", "no")
+        and len(comment.strip()) <= MAX_COMMENT
+        and len(website.strip()) <= 200
+        and "\x00" not in comment + website  # Django refuses null characters
+    ):
+        assert response.status_code == 302
+        assert stored == (0 if website.strip() else 1)
+    else:
+        assert (response.status_code, stored) == (400, 0)

@@ -79,6 +79,18 @@ def test_english_reader_sees_french_text_and_a_notice(client, theme):
     assert "Appelez le <strong>15</strong>" in html
 
 
+@pytest.mark.parametrize("missing", ["title", "summary", "body"])
+def test_only_the_text_shown_in_french_is_marked_french(client, theme, missing):
+    section = make_section(theme=theme, **{f"{missing}_en": ""})
+    html = client.get(f"/en/guide/{theme.slug}/{section.slug}/").content.decode()
+    marked = {
+        "title": f'<h1 lang="fr">{section.title_fr}</h1>' in html,
+        "summary": f'<p class="lead" lang="fr">{section.summary_fr}</p>' in html,
+        "body": '<div class="prose" lang="fr">' in html,
+    }
+    assert marked == {field: field == missing for field in marked}
+
+
 def test_falc_reader_sees_french_text_and_a_notice_in_falc(client, theme):
     section = make_section(theme=theme, body_fr_falc="")
     html = client.get(f"/fr-falc/guide/{theme.slug}/{section.slug}/").content.decode()

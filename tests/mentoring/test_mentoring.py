@@ -11,6 +11,7 @@ from django.test import override_settings
 from django.utils import timezone
 from django.views.debug import SafeExceptionReporterFilter
 
+from guide.models import Section
 from mentoring.models import MentoringRequest
 
 pytestmark = pytest.mark.django_db
@@ -214,3 +215,61 @@ def test_request_details_stay_out_of_error_reports(client):
     cleaned = SafeExceptionReporterFilter().get_post_parameters(request)
     assert cleaned["phone"] != "06 12 34 56 78"
     assert "Amina" not in str(cleaned)
+
+
+def test_staff_html_written_around_save_is_still_cleaned_for_readers(client, section):
+    """An import or a shell `update()` skips save()'s cleaning: the page cleans again."""
+    section.slug = "parrainage"
+    section.save()
+    Section.objects.filter(pk=section.pk).update(
+        body_en='<p onclick="steal()">Mentors meet you.</p><script>steal()</script>'
+        '<img src="x" onerror="steal()"><a href="javascript:steal()">link</a>'
+    )
+    html = client.get("/en/mentoring/").content.decode()
+    assert "<p>Mentors meet you.</p>" in html
+    assert "steal()" not in html
+
+
+def test_a_dry_run_deletes_nothing():
+    request = MentoringRequest.objects.create(
+        kind="mentee", first_name="X", phone="06", languages="fr", language="fr", status="closed"
+    )
+    MentoringRequest.objects.filter(pk=request.pk).update(
+        closed_at=timezone.now() - datetime.timedelta(days=400)
+    )
+    out = StringIO()
+    call_command("delete_closed_mentoring_requests", "--dry-run", stdout=out)
+    assert "Would delete 1 requests" in out.getvalue()
+    assert MentoringRequest.objects.filter(pk=request.pk).exists()
+
+
+@pytest.mark.parametrize(
+    ("months_ago", "kept"), [(1, True), (5, True), (7, False)], ids=["1", "5", "7"]
+)
+def test_closed_requests_are_kept_for_months_not_days(months_ago, kept, settings):
+    settings.MENTORING_RETENTION_MONTHS = 6
+    request = MentoringRequest.objects.create(
+        kind="mentee", first_name="X", phone="06", languages="fr", language="fr", status="closed"
+    )
+    MentoringRequest.objects.filter(pk=request.pk).update(
+        closed_at=timezone.now() - datetime.timedelta(days=31 * months_ago)
+    )
+    call_command("delete_closed_mentoring_requests", stdout=StringIO())
+    assert MentoringRequest.objects.filter(pk=request.pk).exists() == kept
+
+
+def test_behind_the_proxy_the_limit_follows_the_address_the_proxy_saw(client, settings):
+    """The proxy appends the address it saw; whatever comes before, the client wrote."""
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "mentoring": (1, 3600)}
+
+    def post(forwarded_for):
+        headers = {"x-forwarded-for": forwarded_for, "x-forwarded-proto": "https"}
+        return client.post("/fr/mentoring/", VALID, headers=headers, secure=True)
+
+    assert post("203.0.113.7, 198.51.100.1").status_code == 302
+    # Another made-up first address, the same client: still over its limit.
+    assert post("192.0.2.99, 198.51.100.1").status_code == 429
+    # Another client behind the same proxy has its own allowance.
+    assert post("203.0.113.7, 198.51.100.2").status_code == 302
+    assert MentoringRequest.objects.count() == 2

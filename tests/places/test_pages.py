@@ -61,6 +61,10 @@ def test_category_filter_lives_in_the_url(client, places):
 def test_unknown_category_is_an_ignored_filter(client, places, value):
     response = client.get("/fr/places/", {"category": value})
     assert response.status_code == 200
+    html = response.content.decode()
+    for slug in ("chu", "pass", "restos"):
+        assert f'href="/fr/places/{slug}/"' in html, slug
+    assert _markers(html) == _markers(client.get("/fr/places/").content.decode())
 
 
 def test_place_page_has_everything_to_get_there(client, places):
