@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test test-fast lint serve bench install dev-install catalogs messages clean
+.PHONY: run test test-fast mutation lint serve bench install dev-install catalogs messages clean
 
 # The virtualenv and its packages; reinstalled when pyproject.toml changes.
 $(BIN)/python:
@@ -52,6 +52,15 @@ test: dev-install catalogs lint
 # The inner loop: lint and the unit tests on SQLite, no browser and no server started.
 test-fast: dev-install catalogs lint
 	$(BIN)/pytest -n $(TEST_PROCESSES) -m "not browser and not system" -q
+
+# Mutation testing, not part of `make test` (CONTRIBUTING.md): mutmut changes the modules listed
+# in pyproject.toml one thing at a time and runs the unit tests against each change; then the
+# score per module. Static files are collected once for the thousands of short test sessions.
+mutation: dev-install catalogs
+	rm -rf mutants var/mutation-static
+	TEST_STATIC_ROOT=$(CURDIR)/var/mutation-static $(BIN)/mutmut run
+	@echo
+	$(BIN)/python -m tests.mutation_score
 
 lint: dev-install
 	$(BIN)/ruff check .

@@ -34,12 +34,11 @@ class RetentionCommand(BaseCommand):
         parser.add_argument(
             "--months",
             type=int,
-            default=None,
             help=f"Keep this many months (default: the setting {self.setting_name}).",
         )
         parser.add_argument("--dry-run", action="store_true", help="Count, delete nothing.")
 
-    def handle(self, *args, months=None, dry_run=False, verbosity=1, **options):
+    def handle(self, *args, months, dry_run, verbosity, **options):
         months = self.default_months() if months is None else months
         moment = cutoff(months)
         querysets = self.expired(moment)

@@ -26,7 +26,7 @@ class ScaleWidget(forms.RadioSelect):
         option = super().create_option(name, value, *args, **kwargs)
         # A whole name for the static storage: hashed names in production have no prefix to
         # concatenate a value to.
-        option["pictogram"] = static(f"common/pictograms/scale-{value}.svg") if value else ""
+        option["pictogram"] = static(f"common/pictograms/scale-{value}.svg")
         return option
 
 

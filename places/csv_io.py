@@ -99,7 +99,7 @@ def import_places(data):
         for field in BOOLEANS:
             if field in row:
                 row[field] = "false" if row[field].lower() in FALSE else "true"
-        slug = row.get("slug", "")
+        slug = row["slug"]  # a required column
         if slug in seen:
             errors.append(
                 _("Line %(line)d: the slug %(slug)s appears twice.") % {"line": line, "slug": slug}
@@ -110,7 +110,6 @@ def import_places(data):
         # Columns absent from the file keep their current values.
         data = forms.model_to_dict(instance) if instance else {}
         if instance:
-            data["category"] = instance.category.slug
             for field in BOOLEANS:
                 data[field] = "true" if data[field] else "false"
         data.update(row)

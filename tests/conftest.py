@@ -1,5 +1,6 @@
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -28,16 +29,21 @@ def _production_static_files(tmp_path_factory):
 
     A template that names a static file the manifest does not know then fails here as it would
     in production. Django's live server serves them from STATIC_ROOT (CollectedFilesFinder).
+    TEST_STATIC_ROOT names a folder to collect into once and reuse (`make mutation` runs
+    thousands of short sessions on unchanged static files).
     """
+    reused = os.environ.get("TEST_STATIC_ROOT")
+    static_root = Path(reused) if reused else tmp_path_factory.mktemp("static")
     with override_settings(
-        STATIC_ROOT=tmp_path_factory.mktemp("static"),
+        STATIC_ROOT=static_root,
         STORAGES={
             **settings.STORAGES,
             "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
         },
         STATICFILES_FINDERS=[*STATICFILES_FINDERS, "tests.conftest.CollectedFilesFinder"],
     ):
-        call_command("collectstatic", "--noinput", verbosity=0)
+        if not (reused and (static_root / "staticfiles.json").exists()):
+            call_command("collectstatic", "--noinput", verbosity=0)
         yield
 
 

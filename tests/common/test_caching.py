@@ -1,11 +1,17 @@
 """Cached pages for readers, never stale for them, never shown to staff; 304 for repeat visits."""
 
+import shutil
+import uuid
+from pathlib import Path
+
 import pytest
+from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from common.content import VERSION_KEY, content_version
+from common.middleware import _release
 from feedback import demo
 from guide.models import Section
 from mentoring.models import MentoringRequest
@@ -44,9 +50,22 @@ def test_saving_a_place_updates_every_page_that_shows_it(client, section):
 
 def test_adding_a_place_to_a_section_updates_it(client, section):
     url = f"/fr/guide/{section.theme.slug}/{section.slug}/"
+    place = make_place(name_fr="Un autre lieu")
     client.get(url)
-    section.places.add(make_place(name_fr="Un autre lieu"))
+    section.places.add(place)
     assert "Un autre lieu" in client.get(url).content.decode()
+    section.places.remove(place)
+    assert "Un autre lieu" not in client.get(url).content.decode()
+
+
+def test_a_staff_member_joining_a_group_leaves_cached_pages_alone(section):
+    """Only links between public objects change what readers see."""
+    editor = User.objects.create_user("editrice")
+    group = Group.objects.create(name="Relecture")
+    version = content_version()
+    editor.groups.add(group)
+    group.user_set.remove(editor)
+    assert content_version() == version
 
 
 def test_staff_always_get_a_fresh_page(admin_client, section):
@@ -134,3 +153,36 @@ def test_editing_the_questionnaire_refreshes_its_cached_page(client):
     question.text_fr = "Une question toute neuve ?"
     question.save()
     assert "Une question toute neuve ?" in client.get("/fr/feedback/").content.decode()
+
+
+@pytest.fixture
+def release_folder(settings):
+    """A template folder of the project's own, to change as a new release would."""
+    folder = Path(settings.BASE_DIR) / "var" / f"release-{uuid.uuid4().hex}"
+    folder.mkdir(parents=True)
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [folder]}]
+    yield folder
+    shutil.rmtree(folder)
+
+
+@pytest.mark.parametrize(
+    "name", ["page.html", "site.css", "map.js", "data.json", "app.py", "fr.mo"]
+)
+def test_a_new_release_is_a_new_fingerprint_for_cached_pages(release_folder, name):
+    """Pages are cached under the release's fingerprint: any change of code, template, style,
+    script or catalog makes new keys, so no reader gets a page of the previous release."""
+    (release_folder / name).write_text("un")
+    first = _release()
+    assert _release() == first
+    (release_folder / name).write_text("deux")
+    changed = _release()
+    assert changed != first
+    (release_folder / name).rename(release_folder / f"other-{name}")
+    assert _release() not in (first, changed)
+
+
+def test_files_that_are_not_served_code_leave_the_fingerprint_alone(release_folder):
+    first = _release()
+    (release_folder / "notes.txt").write_text("une note")
+    (release_folder / "photo.png").write_bytes(b"\x89PNG")
+    assert _release() == first

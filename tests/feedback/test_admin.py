@@ -6,7 +6,7 @@ import io
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import call_command, load_command_class
 from django.utils import timezone
 
 from feedback import demo
@@ -134,3 +134,30 @@ def test_feedback_is_kept_for_months_not_days(questionnaire, settings, months_ag
     call_command("delete_old_feedback", stdout=StringIO())
     assert Response.objects.filter(pk=response.pk).exists() == kept
     assert PageFeedback.objects.filter(pk=vote.pk).exists() == kept
+
+
+def test_retention_commands_say_what_they_did(questionnaire):
+    _answer(questionnaire, when=timezone.now() - datetime.timedelta(days=800))
+    out = StringIO()
+    call_command("delete_old_feedback", stdout=out)
+    cutoff = (timezone.now() - datetime.timedelta(days=731)).date()
+    assert out.getvalue().strip() == (
+        f"Deleted 1 responses and 0 page votes older than {cutoff:%Y-%m-%d}."
+    )
+    quiet = StringIO()
+    call_command("delete_old_feedback", "--dry-run", verbosity=0, stdout=quiet)
+    assert quiet.getvalue() == ""
+
+
+@pytest.mark.parametrize(
+    ("app", "name", "setting"),
+    [
+        ("feedback", "delete_old_feedback", "FEEDBACK_RETENTION_MONTHS"),
+        ("mentoring", "delete_closed_mentoring_requests", "MENTORING_RETENTION_MONTHS"),
+    ],
+)
+def test_retention_commands_explain_their_options(app, name, setting):
+    parser = load_command_class(app, name).create_parser("manage.py", name)
+    usage = " ".join(parser.format_help().split())
+    assert f"Keep this many months (default: the setting {setting})." in usage
+    assert "--dry-run Count, delete nothing." in usage

@@ -57,6 +57,13 @@ def test_questionnaire_page_has_a_fieldset_and_legend_per_question(client, quest
     assert html.count("<legend>") == choice_questions
     assert "1 – very bad" in html
     assert re.search(r"common/pictograms/scale-1\.[0-9a-f]{12}\.svg", html)
+    for question in questionnaire.questions.all():
+        assert escape(question.text_en) in html, question.kind
+        if question.kind != Question.Kind.TEXT:  # each option has an id its label points to
+            assert f'id="id_q{question.pk}_0"' in html and f'for="id_q{question.pk}_0"' in html
+    scale = questionnaire.questions.get(kind=Question.Kind.SCALE)
+    data = {**_valid_answers(questionnaire), f"q{scale.pk}": ""}
+    assert client.post("/en/feedback/", data).status_code == (400 if scale.required else 302)
 
 
 def test_falc_reader_gets_the_falc_questions(client, questionnaire):
@@ -165,6 +172,13 @@ def test_answers_with_mistakes_do_not_use_up_the_limit(client, questionnaire, se
 def test_no_active_questionnaire_says_so(client):
     html = client.get("/en/feedback/").content.decode()
     assert "There is no questionnaire open at the moment." in html
+
+
+def test_the_page_vote_form_has_ids_of_its_own(client, section):
+    """The page also has the search form: the vote's ids must not clash with another form's."""
+    html = client.get(f"/en/guide/{section.theme.slug}/{section.slug}/").content.decode()
+    assert 'id="page-feedback-comment"' in html and 'for="page-feedback-comment"' in html
+    assert 'id="id_comment"' not in html
 
 
 def test_every_section_asks_if_it_was_useful(client, section):

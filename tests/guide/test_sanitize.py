@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from guide.models import Section
+from guide.sanitize import sanitized_html
 from tests.factories import make_section
 
 pytestmark = pytest.mark.django_db
@@ -121,3 +122,8 @@ def test_demo_import_cleans_the_html():
     for section in Section.objects.all():
         for value in (section.body_fr, section.body_en, section.body_fr_falc):
             _assert_safe(value or "")
+
+
+@pytest.mark.parametrize("empty", [None, ""])
+def test_an_empty_text_renders_as_nothing(empty):
+    assert sanitized_html(empty) == ""

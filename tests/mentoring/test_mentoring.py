@@ -35,6 +35,13 @@ def test_a_request_is_stored_with_the_reader_language(client):
     assert response.cookies == {}
 
 
+@pytest.mark.parametrize("contact", [{"phone": ""}, {"email": ""}], ids=["email", "phone"])
+def test_a_phone_number_or_an_email_address_is_enough(client, contact):
+    response = client.post("/fr/mentoring/", {**VALID, "email": "a@example.org", **contact})
+    assert response.status_code == 302
+    assert MentoringRequest.objects.count() == 1
+
+
 def test_consent_and_a_way_to_call_back_are_required(client):
     response = client.post("/fr/mentoring/", {**VALID, "consent": "", "phone": ""})
     assert response.status_code == 400
@@ -95,7 +102,13 @@ def test_an_office_sharing_one_connection_can_send_twenty_requests(client):
 @pytest.mark.parametrize(
     ("language", "months", "expected"),
     [
-        ("en", 12, "They are deleted 12 months after my request is closed"),
+        (
+            "en",
+            12,
+            "I agree that the mentoring coordinators of the City keep these details to contact"
+            " me about mentoring. They are deleted 12 months after my request is closed, and I"
+            " can ask for them to be deleted sooner.",
+        ),
         ("en", 1, "They are deleted 1 month after my request is closed"),
         ("fr", 12, "Elles sont effacées 12 mois après la clôture de ma demande"),
         ("fr-falc", 3, "La Ville efface ces informations 3 mois après la fin de ma demande."),
@@ -270,6 +283,15 @@ def test_behind_the_proxy_the_limit_follows_the_address_the_proxy_saw(client, se
     assert post("203.0.113.7, 198.51.100.1").status_code == 302
     # Another made-up first address, the same client: still over its limit.
     assert post("192.0.2.99, 198.51.100.1").status_code == 429
+    assert post("192.0.2.99,198.51.100.1").status_code == 429
+    assert post("192.0.2.1, 192.0.2.99, 198.51.100.1").status_code == 429
     # Another client behind the same proxy has its own allowance.
     assert post("203.0.113.7, 198.51.100.2").status_code == 302
     assert MentoringRequest.objects.count() == 2
+
+
+def test_requests_come_only_from_the_form_not_from_the_admin(client):
+    """Personal data is entered by the person it is about: coordinators cannot add a request."""
+    client.force_login(_staff("Coordination parrainage"))
+    assert client.get("/admin/mentoring/mentoringrequest/").status_code == 200
+    assert client.get("/admin/mentoring/mentoringrequest/add/").status_code == 403

@@ -144,3 +144,60 @@ def test_place_form_has_the_point_picker(admin_client, places):
     html = admin_client.get(f"/admin/places/place/{places[0].pk}/change/").content.decode()
     assert 'class="point-picker" data-lat-input="id_latitude"' in html
     assert re.search(r"places/admin/point_picker\.[0-9a-f]{12}\.js", html)
+
+
+def test_yes_and_no_survive_a_spreadsheet(places):
+    """Staff type « non », « faux », 0 or nothing for no; anything else is yes."""
+    Place.objects.filter(slug="lieu-0").update(published=False, to_verify=True)
+    rows = {row["slug"]: row for row in _rows(export_places(Place.objects.all()))}
+    assert (rows["lieu-0"]["published"], rows["lieu-0"]["to_verify"]) == ("false", "true")
+    assert (rows["lieu-1"]["published"], rows["lieu-1"]["to_verify"]) == ("true", "false")
+    answers = {"lieu-0": ("non", "oui"), "lieu-1": ("Faux", "1"), "lieu-2": ("", "x")}
+    edited = [
+        {
+            "slug": slug,
+            "category": "sante",
+            "name_fr": f"Lieu {slug[-1]}",
+            "published": published,
+            "to_verify": to_verify,
+        }
+        for slug, (published, to_verify) in answers.items()
+    ]
+    assert import_places(_csv(edited)) == (0, 3, [])
+    assert set(Place.objects.values_list("published", "to_verify")) == {(False, True)}
+    # Columns left out of the file keep their values, yes or no.
+    assert import_places(_csv([{"slug": "lieu-0", "category": "sante", "name_fr": "L"}]))[2] == []
+    assert Place.objects.get(slug="lieu-0").to_verify is True
+
+
+def test_an_unlocated_place_exports_empty_cells(places):
+    Place.objects.filter(slug="lieu-0").update(latitude=None, longitude=None)
+    row = next(r for r in _rows(export_places(Place.objects.all())) if r["slug"] == "lieu-0")
+    assert (row["latitude"], row["longitude"]) == ("", "")
+
+
+def test_a_slug_twice_in_the_file_is_refused(places):
+    rows = [{"slug": "lieu-0", "category": "sante", "name_fr": name} for name in ("A", "B")]
+    assert import_places(_csv(rows)) == (
+        0,
+        0,
+        ["Ligne 3 : l'identifiant lieu-0 apparaît deux fois."],
+    )
+    assert Place.objects.get(slug="lieu-0").name_fr == "Lieu 0"
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t", ","])
+def test_files_saved_by_french_spreadsheets_are_read(places, delimiter):
+    """Excel in French saves with semicolons; the header line tells which."""
+    rows = [
+        {"slug": "lieu-0", "category": "sante", "name_fr": "Lieu 0", "address": "12, rue X"},
+        {"slug": "lieu-1", "category": "sante", "name_fr": "Lieu 1", "address": "3; place Y"},
+    ]
+    assert import_places(_csv(rows, delimiter=delimiter)) == (0, 2, [])
+    assert Place.objects.get(slug="lieu-0").address == "12, rue X"
+    assert Place.objects.get(slug="lieu-1").address == "3; place Y"
+
+
+def test_refused_files_change_nothing_and_count_nothing(places):
+    assert import_places("slug;nom\n".encode("latin-1"))[:2] == (0, 0)
+    assert import_places("é".encode("latin-1"))[:2] == (0, 0)
