@@ -98,7 +98,7 @@ def import_places(data):
         row = {key: (value or "").strip() for key, value in row.items() if key}
         for field in BOOLEANS:
             if field in row:
-                row[field] = "false" if row[field].lower() in FALSE else "true"
+                row[field] = row[field].lower() not in FALSE
         slug = row["slug"]  # a required column
         if slug in seen:
             errors.append(
@@ -109,9 +109,6 @@ def import_places(data):
         instance = existing.get(slug)
         # Columns absent from the file keep their current values.
         data = forms.model_to_dict(instance) if instance else {}
-        if instance:
-            for field in BOOLEANS:
-                data[field] = "true" if data[field] else "false"
         data.update(row)
         form = PlaceRowForm(data, instance=instance)
         if form.is_valid():

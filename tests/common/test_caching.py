@@ -186,3 +186,9 @@ def test_files_that_are_not_served_code_leave_the_fingerprint_alone(release_fold
     (release_folder / "notes.txt").write_text("une note")
     (release_folder / "photo.png").write_bytes(b"\x89PNG")
     assert _release() == first
+
+
+@pytest.mark.urls("tests.common.no_store_urls")
+def test_a_page_that_says_no_store_is_never_cached(client):
+    first = client.get("/fr/private/").content
+    assert client.get("/fr/private/").content != first

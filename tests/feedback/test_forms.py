@@ -289,7 +289,7 @@ def test_a_multiple_choice_answer_from_another_question_is_refused(client, quest
     assert not Response.objects.exists() and not Answer.objects.exists()
 
 
-def test_a_response_is_stored_whole_or_not_at_all(client, questionnaire):
+def test_a_response_is_stored_whole_or_not_at_all(client, questionnaire, caplog):
     """The database fails after the response and its answers are written, before their choices:
     nothing of the response stays."""
     written = []
@@ -303,6 +303,9 @@ def test_a_response_is_stored_whole_or_not_at_all(client, questionnaire):
     with connection.execute_wrapper(fail_on_the_chosen_answers):
         response = client.post("/fr/feedback/", _valid_answers(questionnaire))
     assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "no-store" in response["Cache-Control"]
+    assert "Database unavailable: the disk is full" in caplog.messages
     assert "Votre réponse n'a pas été enregistrée" in unescape(response.content.decode())
     assert 'INSERT INTO "feedback_response" ' in written
     assert 'INSERT INTO "feedback_answer" ' in written

@@ -271,6 +271,16 @@ def test_closed_requests_are_kept_for_months_not_days(months_ago, kept, settings
     assert MentoringRequest.objects.filter(pk=request.pk).exists() == kept
 
 
+def test_without_a_proxy_a_forwarded_for_header_is_ignored(client, settings):
+    """Anyone can write X-Forwarded-For: only our own proxy's is believed."""
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "mentoring": (1, 3600)}
+    first = client.post("/fr/mentoring/", VALID, headers={"x-forwarded-for": "192.0.2.1"})
+    assert first.status_code == 302
+    response = client.post("/fr/mentoring/", VALID, headers={"x-forwarded-for": "192.0.2.2"})
+    assert response.status_code == 429
+    assert MentoringRequest.objects.count() == 1
+
+
 def test_behind_the_proxy_the_limit_follows_the_address_the_proxy_saw(client, settings):
     """The proxy appends the address it saw; whatever comes before, the client wrote."""
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

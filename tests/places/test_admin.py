@@ -167,7 +167,8 @@ def test_yes_and_no_survive_a_spreadsheet(places):
     assert set(Place.objects.values_list("published", "to_verify")) == {(False, True)}
     # Columns left out of the file keep their values, yes or no.
     assert import_places(_csv([{"slug": "lieu-0", "category": "sante", "name_fr": "L"}]))[2] == []
-    assert Place.objects.get(slug="lieu-0").to_verify is True
+    lieu = Place.objects.get(slug="lieu-0")
+    assert (lieu.published, lieu.to_verify) == (False, True)
 
 
 def test_an_unlocated_place_exports_empty_cells(places):

@@ -1,0 +1,20 @@
+"""A page that asks not to be cached, under a language prefix like every page of the site."""
+
+from itertools import count
+
+from django.conf.urls.i18n import i18n_patterns
+from django.http import HttpResponse
+from django.urls import path
+from django.views.decorators.cache import cache_control
+
+from welcome.urls import urlpatterns as site
+
+_visits = count(1)
+
+
+@cache_control(no_store=True)
+def private_page(request):
+    return HttpResponse(f"visit {next(_visits)}")
+
+
+urlpatterns = [*site, *i18n_patterns(path("private/", private_page))]
