@@ -76,7 +76,7 @@ def test_import_refuses_a_file_without_the_key_columns(places):
 
 def test_import_refuses_a_non_utf8_file(places):
     _created, _updated, errors = import_places("slug,name_fr\nété,x\n".encode("latin-1"))
-    assert "UTF-8" in errors[0]
+    assert errors == ["Le fichier n'est pas un texte UTF-8. Enregistrez-le en « CSV UTF-8 »."]
 
 
 def test_staff_import_through_the_admin(admin_client, places):
@@ -202,3 +202,18 @@ def test_files_saved_by_french_spreadsheets_are_read(places, delimiter):
 def test_refused_files_change_nothing_and_count_nothing(places):
     assert import_places("slug;nom\n".encode("latin-1"))[:2] == (0, 0)
     assert import_places("é".encode("latin-1"))[:2] == (0, 0)
+
+
+def test_every_bad_row_is_reported_even_after_a_repeated_slug(places):
+    rows = [
+        {"slug": "lieu-0", "category": "sante", "name_fr": "A", "latitude": "45.77"},
+        {"slug": "lieu-0", "category": "sante", "name_fr": "B", "latitude": "45.77"},
+        {"slug": "lieu-1", "category": "sante", "name_fr": "C", "latitude": "nord"},
+    ]
+    _created, _updated, errors = import_places(_csv(rows))
+    assert len(errors) == 2
+    assert errors[1].startswith("Ligne 4, latitude :")
+
+
+def test_a_file_of_one_column_is_refused_with_the_missing_ones():
+    assert import_places(b"slug\nlieu-0\n") == (0, 0, ["Colonnes manquantes : category, name_fr."])
