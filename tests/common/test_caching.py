@@ -188,7 +188,20 @@ def test_files_that_are_not_served_code_leave_the_fingerprint_alone(release_fold
     assert _release() == first
 
 
-@pytest.mark.urls("tests.common.no_store_urls")
+@pytest.mark.urls("tests.common.cache_urls")
 def test_a_page_that_says_no_store_is_never_cached(client):
     first = client.get("/fr/private/").content
     assert client.get("/fr/private/").content != first
+
+
+@pytest.mark.urls("tests.common.cache_urls")
+def test_a_post_is_never_answered_from_the_cache(client):
+    first = client.post("/fr/form/", {"a": "1"}).content
+    assert client.post("/fr/form/", {"a": "1"}).content != first
+    assert client.get("/fr/form/").content == client.get("/fr/form/").content  # GET is cached
+
+
+def test_an_empty_cache_still_gives_a_content_version():
+    cache.clear()
+    version = content_version()
+    assert version and version == content_version()
