@@ -140,10 +140,17 @@ def test_privacy_page_says_what_mentoring_keeps_and_for_how_long(client, languag
         assert "to see your details, to correct them or to delete them" in html
 
 
-def test_the_page_shows_the_programme_written_by_staff(client, section):
+@pytest.fixture
+def programme(section):
+    """The guide section the mentoring page shows (settings.MENTORING_SECTION_SLUG)."""
     section.slug = "parrainage"
-    section.body_en = "<p>Mentors meet you a few times.</p>"
     section.save()
+    return section
+
+
+def test_the_page_shows_the_programme_written_by_staff(client, programme):
+    programme.body_en = "<p>Mentors meet you a few times.</p>"
+    programme.save()
     html = client.get("/en/mentoring/").content.decode()
     assert "<h1>Peer mentoring</h1>" in html
     assert "Mentors meet you a few times." in html
@@ -151,10 +158,9 @@ def test_the_page_shows_the_programme_written_by_staff(client, section):
     assert "---------" not in html and " checked" not in html  # no choice made for the reader
 
 
-def test_the_programme_marks_text_shown_in_french(client, section):
-    section.slug = "parrainage"
-    section.summary_en = ""
-    section.save()
+def test_the_programme_marks_text_shown_in_french(client, programme):
+    programme.summary_en = ""
+    programme.save()
     html = client.get("/en/mentoring/").content.decode()
     assert '<p class="lead" lang="fr">Comment trouver un médecin traitant.</p>' in html
     assert '<div class="prose">' in html  # the English body is there
@@ -230,11 +236,9 @@ def test_request_details_stay_out_of_error_reports(client):
     assert "Amina" not in str(cleaned)
 
 
-def test_staff_html_written_around_save_is_still_cleaned_for_readers(client, section):
+def test_staff_html_written_around_save_is_still_cleaned_for_readers(client, programme):
     """An import or a shell `update()` skips save()'s cleaning: the page cleans again."""
-    section.slug = "parrainage"
-    section.save()
-    Section.objects.filter(pk=section.pk).update(
+    Section.objects.filter(pk=programme.pk).update(
         body_en='<p onclick="steal()">Mentors meet you.</p><script>steal()</script>'
         '<img src="x" onerror="steal()"><a href="javascript:steal()">link</a>'
     )
@@ -243,13 +247,18 @@ def test_staff_html_written_around_save_is_still_cleaned_for_readers(client, sec
     assert "steal()" not in html
 
 
-def test_a_dry_run_deletes_nothing():
+def _closed_request(days_ago):
     request = MentoringRequest.objects.create(
         kind="mentee", first_name="X", phone="06", languages="fr", language="fr", status="closed"
     )
     MentoringRequest.objects.filter(pk=request.pk).update(
-        closed_at=timezone.now() - datetime.timedelta(days=400)
+        closed_at=timezone.now() - datetime.timedelta(days=days_ago)
     )
+    return request
+
+
+def test_a_dry_run_deletes_nothing():
+    request = _closed_request(days_ago=400)
     out = StringIO()
     call_command("delete_closed_mentoring_requests", "--dry-run", stdout=out)
     assert "Would delete 1 requests" in out.getvalue()
@@ -261,12 +270,7 @@ def test_a_dry_run_deletes_nothing():
 )
 def test_closed_requests_are_kept_for_months_not_days(months_ago, kept, settings):
     settings.MENTORING_RETENTION_MONTHS = 6
-    request = MentoringRequest.objects.create(
-        kind="mentee", first_name="X", phone="06", languages="fr", language="fr", status="closed"
-    )
-    MentoringRequest.objects.filter(pk=request.pk).update(
-        closed_at=timezone.now() - datetime.timedelta(days=31 * months_ago)
-    )
+    request = _closed_request(days_ago=31 * months_ago)
     call_command("delete_closed_mentoring_requests", stdout=StringIO())
     assert MentoringRequest.objects.filter(pk=request.pk).exists() == kept
 
