@@ -26,8 +26,10 @@ class FileCache(FileBasedCache):
         return default
 
     def _write_content(self, file, timeout, value):
-        file.write(pickle.dumps(self.get_backend_timeout(timeout), self.pickle_protocol))
-        file.write(pickle.dumps(value, self.pickle_protocol))
+        # Any protocol reads back: which one is a matter of size and speed (`no mutate`).
+        protocol = self.pickle_protocol  # pragma: no mutate
+        file.write(pickle.dumps(self.get_backend_timeout(timeout), protocol))
+        file.write(pickle.dumps(value, protocol))
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
         try:
@@ -42,6 +44,7 @@ class FileCache(FileBasedCache):
                     file.truncate()
                     return True
                 finally:
-                    locks.unlock(file)
+                    if not file.closed:  # _is_expired() closes and deletes an expired file
+                        locks.unlock(file)
         except FileNotFoundError:
             return False

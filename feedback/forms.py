@@ -38,33 +38,30 @@ def _question_field(question):
     }
     kind = Question.Kind
     if question.kind == kind.SINGLE:
-        return forms.TypedChoiceField(
+        return forms.ChoiceField(
             choices=[(c.pk, c.label) for c in question.choices.all()],
-            coerce=int,
             widget=forms.RadioSelect,
             **common,
         )
     if question.kind == kind.MULTIPLE:
-        return forms.TypedMultipleChoiceField(
+        return forms.MultipleChoiceField(
             choices=[(c.pk, c.label) for c in question.choices.all()],
-            coerce=int,
             widget=forms.CheckboxSelectMultiple,
             **common,
         )
     if question.kind == kind.SCALE:
-        return forms.TypedChoiceField(choices=SCALE, coerce=int, widget=ScaleWidget, **common)
+        return forms.ChoiceField(choices=SCALE, widget=ScaleWidget, **common)
     if question.kind == kind.YES_NO:
         return forms.ChoiceField(choices=YES_NO, widget=forms.RadioSelect, **common)
-    return forms.CharField(
-        max_length=MAX_TEXT_ANSWER, widget=forms.Textarea(attrs={"rows": 4}), **common
-    )
+    rows = {"rows": 4}  # pragma: no mutate (presentation)
+    return forms.CharField(max_length=MAX_TEXT_ANSWER, widget=forms.Textarea(attrs=rows), **common)
 
 
 class QuestionnaireForm(HoneypotForm):
     """The questions of a questionnaire, plus the honeypot."""
 
-    def __init__(self, questionnaire, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, questionnaire, data=None):
+        super().__init__(data)
         self.questionnaire = questionnaire
         self.questions = list(questionnaire.questions.prefetch_related("choices"))
         for question in self.questions:

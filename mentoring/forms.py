@@ -37,8 +37,8 @@ class MentoringRequestForm(HoneypotForm, forms.ModelForm):
             "languages": _("For example: Arabic, French, a little English."),
         }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None):
+        super().__init__(data)
         # Written when the form is built, so that it states the retention period in force.
         months = settings.MENTORING_RETENTION_MONTHS
         self.fields["consent"].label = ngettext(

@@ -1,6 +1,7 @@
 """Cached pages for readers, never stale for them, never shown to staff; 304 for repeat visits."""
 
 import shutil
+import time
 import uuid
 from pathlib import Path
 
@@ -8,6 +9,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from common.content import VERSION_KEY, content_version
@@ -205,3 +207,33 @@ def test_an_empty_cache_still_gives_a_content_version():
     cache.clear()
     version = content_version()
     assert version and version == content_version()
+
+
+@pytest.mark.urls("tests.common.cache_urls")
+def test_a_new_release_does_not_serve_the_pages_of_the_previous_one(release_folder):
+    """Each start of the site (a new Client here) fingerprints the release it serves."""
+    (release_folder / "page.html").write_text("un")
+    first = Client().get("/fr/form/").content
+    assert Client().get("/fr/form/").content == first  # the same release: from the cache
+    (release_folder / "page.html").write_text("deux")
+    assert Client().get("/fr/form/").content != first
+
+
+def test_head_requests_are_answered_from_the_cache_too(client, section, django_assert_num_queries):
+    """Link checkers and partners' monitors ask HEAD: they must cost no more than a reader."""
+    url = f"/fr/guide/{section.theme.slug}/{section.slug}/"
+    first = client.head(url)
+    with django_assert_num_queries(0):
+        again = client.head(url)
+    assert (again.status_code, again["Content-Length"]) == (200, first["Content-Length"])
+
+
+@pytest.mark.parametrize("edit", [False, True])
+def test_the_content_version_lasts_until_the_content_changes(section, monkeypatch, edit):
+    """Not the cache's default five minutes: every page would be built again for nothing."""
+    if edit:
+        section.save()
+    version = content_version()
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now + 30 * 24 * 3600)
+    assert content_version() == version

@@ -35,10 +35,22 @@ def test_values_expire_and_touch_keeps_them(monkeypatch):
     assert cache.touch("count", 60)
     monkeypatch.setattr(time, "time", lambda: now + 100)
     assert cache.get("count") == 3
+    monkeypatch.setattr(time, "time", lambda: now + 120)
+    assert not cache.touch("count", 60)  # expired 10 s ago: too late to keep it
+    assert cache.get("count") is None
+    cache.set("count", 3, timeout=60)
     assert cache.incr("count") == 4
     monkeypatch.setattr(time, "time", lambda: now + 1000)
     assert cache.get("count") is None
     assert not cache.touch("count")
+
+
+def test_versions_are_kept_apart():
+    cache.set("answer", "new", version=2)
+    assert cache.get("answer") is None
+    assert cache.get("answer", version=2) == "new"
+    assert not cache.touch("answer", 60)
+    assert cache.touch("answer", 60, version=2)
 
 
 @pytest.mark.parametrize("value", [b"\x00" * 10, "é" * 5000, {"a": [1, 2]}])

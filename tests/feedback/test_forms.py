@@ -7,6 +7,7 @@ from html import unescape
 import pytest
 from django.core.cache import cache
 from django.db import OperationalError, connection
+from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
 from feedback import demo
@@ -304,9 +305,27 @@ def test_a_response_is_stored_whole_or_not_at_all(client, questionnaire, caplog)
         response = client.post("/fr/feedback/", _valid_answers(questionnaire))
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
-    assert "no-store" in response["Cache-Control"]
+    assert response["Cache-Control"] == "no-store"
     assert "Database unavailable: the disk is full" in caplog.messages
     assert "Votre réponse n'a pas été enregistrée" in unescape(response.content.decode())
     assert 'INSERT INTO "feedback_response" ' in written
     assert 'INSERT INTO "feedback_answer" ' in written
     assert not Response.objects.exists() and not Answer.objects.exists()
+
+
+def test_the_questionnaire_costs_the_same_queries_whatever_its_length(client, questionnaire):
+    """The choices of every question come in one query (prefetch), not one per question."""
+
+    def queries_for_the_page():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/fr/feedback/").status_code == 200
+        return len(queries)
+
+    before = queries_for_the_page()
+    for number in range(3):
+        question = questionnaire.questions.create(
+            text_fr=f"Question {number}", kind=Question.Kind.MULTIPLE, required=False
+        )
+        question.choices.create(label_fr="Oui")
+        question.choices.create(label_fr="Non")
+    assert queries_for_the_page() == before  # (the edit changed the content version)

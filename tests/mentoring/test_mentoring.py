@@ -6,12 +6,14 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 from django.views.debug import SafeExceptionReporterFilter
 
 from guide.models import Section
+from mentoring.forms import MentoringRequestForm
 from mentoring.models import MentoringRequest
 
 pytestmark = pytest.mark.django_db
@@ -309,3 +311,9 @@ def test_requests_come_only_from_the_form_not_from_the_admin(client):
     client.force_login(_staff("Coordination parrainage"))
     assert client.get("/admin/mentoring/mentoringrequest/").status_code == 200
     assert client.get("/admin/mentoring/mentoringrequest/add/").status_code == 403
+
+
+def test_a_request_without_phone_or_email_is_refused_as_such():
+    form = MentoringRequestForm(data={**VALID, "phone": "", "email": ""})
+    assert not form.is_valid()
+    assert form.has_error(NON_FIELD_ERRORS, "no_contact")

@@ -217,3 +217,10 @@ def test_every_bad_row_is_reported_even_after_a_repeated_slug(places):
 
 def test_a_file_of_one_column_is_refused_with_the_missing_ones():
     assert import_places(b"slug\nlieu-0\n") == (0, 0, ["Colonnes manquantes : category, name_fr."])
+
+
+def test_the_export_reads_the_categories_with_the_places(places, django_assert_num_queries):
+    make_place(slug="autre", category=make_category(slug="droits"))
+    with django_assert_num_queries(1):
+        rows = _rows(export_places(Place.objects.all()))
+    assert {row["category"] for row in rows} == {"sante", "droits"}
