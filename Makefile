@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test test-fast mutation lint serve bench install dev-install catalogs messages clean
+.PHONY: run test test-fast mutation lint serve bench bench-search install dev-install catalogs messages clean
 
 # The virtualenv and its packages; reinstalled when pyproject.toml changes.
 $(BIN)/python:
@@ -31,6 +31,7 @@ catalogs: install
 run: catalogs
 	@$(MANAGE) migrate --noinput --verbosity 0 --skip-checks
 	@$(MANAGE) load_demo --if-empty --skip-checks
+	@$(MANAGE) rebuild_search_index --verbosity 0 --skip-checks
 	@echo
 	@echo "  Site:  http://127.0.0.1:$(PORT)/"
 	@echo "  Admin: http://127.0.0.1:$(PORT)/admin/"
@@ -75,6 +76,7 @@ serve: catalogs
 	@test -n "$$DJANGO_SECRET_KEY" || { echo "Set DJANGO_SECRET_KEY first (see README)."; exit 1; }
 	DJANGO_DEBUG=false $(MANAGE) collectstatic --noinput --verbosity 0
 	DJANGO_DEBUG=false $(MANAGE) migrate --noinput
+	DJANGO_DEBUG=false $(MANAGE) rebuild_search_index
 	DJANGO_DEBUG=false exec $(BIN)/gunicorn welcome.wsgi --bind 127.0.0.1:$(PORT) \
 		--workers $(WORKERS) $(GUNICORN_ARGS)
 
@@ -82,6 +84,11 @@ serve: catalogs
 bench: dev-install catalogs
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 	$(BIN)/python -m tests.postgres $(BIN)/python bench/load.py
+
+# Search times on ten times the demo content: SQLite, then a throwaway PostgreSQL.
+bench-search: dev-install catalogs
+	$(BIN)/python bench/search.py
+	$(BIN)/python -m tests.postgres $(BIN)/python bench/search.py
 
 # Extract UI strings into the catalogs (needs GNU gettext), for translators.
 messages: install

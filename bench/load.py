@@ -7,7 +7,6 @@ serving a static file of the same size. Prints a Markdown table (requests/s, p50
 ratio page/static). Figures, not assertions: the tests assert behaviour.
 """
 
-import copy
 import os
 import re
 import secrets
@@ -51,24 +50,10 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
+from bench.content import load_demo_times  # noqa: E402
 from feedback.models import Question, Questionnaire  # noqa: E402
 from guide.models import Section  # noqa: E402
 from places.models import Place  # noqa: E402
-
-
-def multiply_content(times=10):
-    """Copy every section and place (times - 1) more times, under new slugs."""
-    sections, places = list(Section.objects.all()), list(Place.objects.all())
-    for n in range(1, times):
-        Place.objects.bulk_create([_copy(place, n) for place in places])
-        Section.objects.bulk_create([_copy(section, n) for section in sections])
-
-
-def _copy(obj, n):
-    duplicate = copy.copy(obj)
-    duplicate.pk = duplicate.id = None
-    duplicate.slug = f"{obj.slug}-{n}"
-    return duplicate
 
 
 def questionnaire_body():
@@ -116,9 +101,7 @@ def main():
         sys.exit("wrk is not installed (make bench installs it with apt-get when run as root).")
     if connection.vendor != "postgresql":
         sys.exit("Run through `make bench`: it starts a throwaway PostgreSQL.")
-    call_command("migrate", verbosity=0)
-    call_command("load_demo", verbosity=0)
-    multiply_content()
+    load_demo_times(10)
     section = Section.objects.filter(slug="soins-sans-couverture").first()
     place = Place.objects.get(slug="chu-gabriel-montpied")
     pages = {

@@ -26,6 +26,7 @@ class ContentKind(enum.Enum):
     PUBLIC = "public"  # shown to readers: editors write it, translators translate it
     SUBMITTED = "submitted"  # sent by readers, anonymous: editors read it
     PERSONAL = "personal"  # personal data sent by readers: their coordinators only
+    DERIVED = "derived"  # computed from public content by code (the search index): no staff
 
 
 # Group name → {kind: actions}. Translators change only models with translated fields.

@@ -49,5 +49,6 @@ class RetentionCommand(BaseCommand):
                     queryset.delete()
         if verbosity >= 1:
             verb = "Would delete" if dry_run else "Deleted"
-            what = " and ".join(f"{count} {name}" for name, count in counts.items())
+            parts = [f"{count} {name}" for name, count in counts.items()]
+            what = " and ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 2 else parts)
             self.stdout.write(self.style.SUCCESS(f"{verb} {what} older than {moment:%Y-%m-%d}."))

@@ -5,5 +5,5 @@ from . import views
 app_name = "search"
 
 urlpatterns = [
-    path("", views.search, name="results"),
+    path("", views.results, name="results"),
 ]

@@ -1,5 +1,8 @@
 """What several test modules share. Data factories are in tests/factories.py."""
 
+import re
+from html import unescape
+
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.urls import reverse
@@ -41,6 +44,14 @@ def page_urls(section):
                 (code, reverse("mentoring:thanks")),
             ]
     return urls
+
+
+def search_results(client, url):
+    """The titles of a search's results, in order, as a reader reads them (no highlights)."""
+    html = client.get(url).content.decode()
+    results = re.search(r'<ol class="search-results">(.*?)</ol>', html, re.S)
+    found = re.findall(r'<li>\s*<a href="[^"]+">(.*?)</a>', results[1]) if results else []
+    return [unescape(re.sub(r"</?mark>", "", title)) for title in found]
 
 
 def admin_log_in(page, base_url, username, password, next_url="/admin/"):

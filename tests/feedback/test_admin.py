@@ -113,7 +113,7 @@ def test_old_feedback_is_deleted_after_the_retention_period(questionnaire):
     PageFeedback.objects.filter(pk=vote.pk).update(created_at=old)
     out = StringIO()
     call_command("delete_old_feedback", "--dry-run", stdout=out)
-    assert "Would delete 1 responses and 1 page votes" in out.getvalue()
+    assert "Would delete 1 responses, 1 page votes and 0 searches without result" in out.getvalue()
     assert Response.objects.count() == 2
     call_command("delete_old_feedback", stdout=out)
     assert list(Response.objects.all()) == [kept]
@@ -142,7 +142,8 @@ def test_retention_commands_say_what_they_did(questionnaire):
     call_command("delete_old_feedback", stdout=out)
     cutoff = (timezone.now() - datetime.timedelta(days=731)).date()
     assert out.getvalue().strip() == (
-        f"Deleted 1 responses and 0 page votes older than {cutoff:%Y-%m-%d}."
+        "Deleted 1 responses, 0 page votes and 0 searches without result "
+        f"older than {cutoff:%Y-%m-%d}."
     )
     quiet = StringIO()
     call_command("delete_old_feedback", "--dry-run", verbosity=0, stdout=quiet)

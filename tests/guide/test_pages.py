@@ -176,8 +176,6 @@ def _content(themes=1, sections_per_theme=3, places_per_section=2):
         ("theme", 2),
         ("section", 3),
         ("print", 3),
-        ("search", 2),
-        ("search-nothing", 3),
     ],
 )
 def test_guide_pages_run_the_same_queries_with_ten_times_the_content(
@@ -191,8 +189,6 @@ def test_guide_pages_run_the_same_queries_with_ten_times_the_content(
             "theme": section.theme.get_absolute_url(),
             "section": section.get_absolute_url(),
             "print": "/en/guide/print/",
-            "search": "/en/search/?q=doctor",
-            "search-nothing": "/en/search/?q=nothing-matches-this",
         }[page_type]
         with django_assert_num_queries(queries):
             assert client.get(url).status_code == 200

@@ -1,9 +1,11 @@
-"""Delete questionnaire responses and page votes older than the retention period."""
+"""Delete questionnaire responses, page votes and searches without result older than the
+retention period."""
 
 from django.conf import settings
 
 from common.retention import RetentionCommand
 from feedback.models import PageFeedback, Response
+from search.models import MissedSearch
 
 
 class Command(RetentionCommand):
@@ -17,4 +19,5 @@ class Command(RetentionCommand):
         return {
             "responses": Response.objects.filter(submitted_at__lt=cutoff),
             "page votes": PageFeedback.objects.filter(created_at__lt=cutoff),
+            "searches without result": MissedSearch.objects.filter(day__lt=cutoff.date()),
         }
