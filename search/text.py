@@ -9,7 +9,7 @@ indexes the words this module gives it.
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from html import unescape
 from pathlib import Path
 
@@ -70,9 +70,16 @@ def is_stop_word(folded_word, language):
     return folded_word in _stop_words(language)
 
 
-def stems(folded_words, language):
+@lru_cache(maxsize=200_000)
+def _stem(folded_word, language):
+    """One word's stem, remembered: a page's words are stemmed once per process, not for every
+    search that shows it (Snowball in pure Python takes microseconds a word)."""
     stemmer = _stemmer(language)
-    return stemmer.stemWords(folded_words) if stemmer else list(folded_words)
+    return stemmer.stemWord(folded_word) if stemmer else folded_word
+
+
+def stems(folded_words, language):
+    return [_stem(word, language) for word in folded_words]
 
 
 def indexed(text, language):
@@ -91,40 +98,37 @@ def query_languages(language):
     return list(dict.fromkeys([language, settings.LANGUAGE_CODE]))
 
 
-def _hits(matches, wanted, language):
-    """The positions of the words (regex matches) whose stem is wanted."""
-    hits = set()
-    for code in query_languages(language):
-        found = stems([fold(match[0]) for match in matches], code)
-        hits.update(i for i, stem in enumerate(found) if stem in wanted)
-    return hits
+def _wanted(word, wanted, languages):
+    folded = fold(word)
+    return any(_stem(folded, code) in wanted for code in languages)
 
 
 def coverage(text, wanted, language):
     """The share of the words of a text that the query wanted: 1 for a title that is all query."""
-    matches = list(WORD.finditer(text))
-    return len(_hits(matches, wanted, language)) / len(matches) if matches else 0
+    found = WORD.findall(text)
+    languages = query_languages(language)
+    return sum(_wanted(word, wanted, languages) for word in found) / len(found) if found else 0
 
 
 def highlight(text, wanted, language, length=None):
-    """Escape `text` and mark the words whose stem is in `wanted`, around the first of them.
+    """Escape `text` and mark the words whose stem is in `wanted`.
 
-    With `length`, cut a window of about that many characters (a snippet); otherwise keep it
-    all (a title). Returns safe HTML.
+    With `length`, keep a window of about that many characters around the first of them (a
+    snippet); otherwise all of it (a title). Returns safe HTML.
     """
-    matches = list(WORD.finditer(text))
-    hits = _hits(matches, wanted, language)
+    languages = query_languages(language)
     start, end = 0, len(text)
     if length and len(text) > length:
-        first = matches[min(hits)].start() if hits else 0
+        first = next(
+            (m.start() for m in WORD.finditer(text) if _wanted(m[0], wanted, languages)), 0
+        )
         start = max(0, text.rfind(" ", 0, max(0, first - length // 3)) + 1) if first else 0
         end = text.find(" ", start + length)
         end = len(text) if end == -1 else end
     parts, position = [], start
-    for i, match in enumerate(matches):
-        if i in hits and start <= match.start() and match.end() <= end:
-            parts.append(("", text[position : match.start()]))
-            parts.append(("mark", match[0]))
+    for match in WORD.finditer(text, start, end):
+        if _wanted(match[0], wanted, languages):
+            parts += [("", text[position : match.start()]), ("mark", match[0])]
             position = match.end()
     parts.append(("", text[position:end]))
     html = format_html_join(
