@@ -105,3 +105,9 @@ def test_sqlite_index_tables_are_kept_in_step_by_their_triggers():
         assert cursor.fetchone() == (0,)
         cursor.execute("SELECT count(*) FROM search_word_trigrams WHERE folded MATCH 'medecin'")
         assert cursor.fetchone() == (0,)
+
+
+def test_the_blocks_of_staff_html_stay_apart_and_inline_text_together():
+    make_section(body_fr="<p>Appelez le <strong>15</strong>.</p><p>Pour un rendez-vous</p>")
+    entry = Entry.objects.get(language="fr", kind=Entry.Kind.SECTION)
+    assert entry.text.endswith("Appelez le 15. Pour un rendez-vous")
