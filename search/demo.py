@@ -54,6 +54,7 @@ SYNONYMS = {
         "meal": "food",
         "food bank": "food",
         "language classes": "French classes",
+        "learn French": "French classes",
     },
 }
 
