@@ -10,6 +10,7 @@ from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
+from common.models import LanguageFallback
 from common.translations import TranslationStatus, TranslationTracking, translation_languages
 
 
@@ -34,17 +35,24 @@ class TranslationStatusFilter(admin.SimpleListFilter):
             name = dict(settings.LANGUAGES)[code]
             choices.append((f"missing-{code}", _("%(language)s: missing") % {"language": name}))
             choices.append((f"outdated-{code}", _("%(language)s: outdated") % {"language": name}))
+            choices.append((f"draft-{code}", _("%(language)s: not checked") % {"language": name}))
+            choices.append((f"checked-{code}", _("%(language)s: checked") % {"language": name}))
         return choices
 
     def queryset(self, request, queryset):
         if not self.value():
             return queryset
         status, _sep, code = self.value().partition("-")
-        if code not in translation_languages() or status not in ("missing", "outdated"):
+        if code not in translation_languages() or status not in self.CONDITIONS:
             return queryset
-        model = queryset.model
-        condition = model.missing_q(code) if status == "missing" else model.outdated_q(code)
-        return queryset.filter(condition)
+        return queryset.filter(getattr(queryset.model, self.CONDITIONS[status])(code))
+
+    CONDITIONS = {
+        "missing": "missing_q",
+        "outdated": "outdated_q",
+        "draft": "draft_q",
+        "checked": "checked_q",
+    }
 
 
 class TranslatedAdmin(TabbedDjangoJqueryTranslationAdmin):
@@ -85,3 +93,8 @@ class TranslatedAdmin(TabbedDjangoJqueryTranslationAdmin):
         # The editor (Tiptap) injects its base styles as a <style> element it cannot nonce.
         response._csp_update = {"style-src": [UNSAFE_INLINE]}
         return response
+
+
+@admin.register(LanguageFallback)
+class LanguageFallbackAdmin(admin.ModelAdmin):
+    list_display = ["language", "offered"]

@@ -84,6 +84,15 @@ class TranslationTracking(models.Model):
     TRACKED_FIELDS = ()
 
     translated_at = models.DateTimeField(_("text changed"), null=True, editable=False)
+    # Who read the translation as a speaker of its language (for FALC: a panel of readers), and
+    # when. A translation is a draft until then, and again when its text changes after.
+    checked_by = models.CharField(
+        _("checked by"),
+        max_length=200,
+        blank=True,
+        help_text=_("The speaker (for FALC: the panel of readers) who read this translation."),
+    )
+    checked_on = models.DateField(_("checked on"), null=True, blank=True)
 
     class Meta:
         abstract = True
@@ -130,6 +139,23 @@ class TranslationTracking(models.Model):
             if getattr(self, build_localized_fieldname(field, settings.LANGUAGE_CODE))
         )
 
+    def is_checked(self, code):
+        """Return True if a speaker checked this language's text and it has not changed since."""
+        checked_by = getattr(self, build_localized_fieldname("checked_by", code))
+        checked_on = getattr(self, build_localized_fieldname("checked_on", code))
+        if not (checked_by and checked_on):
+            return False
+        changed = getattr(self, build_localized_fieldname("translated_at", code))
+        return changed is None or timezone.localdate(changed) <= checked_on
+
+    def is_draft(self, code):
+        """A translation nobody has checked yet (French, the source, is never one)."""
+        return (
+            code != settings.LANGUAGE_CODE
+            and self.is_translated(code)
+            and not self.is_checked(code)
+        )
+
     def translation_status(self, code):
         if not self.is_translated(code):
             return TranslationStatus.MISSING
@@ -149,6 +175,22 @@ class TranslationTracking(models.Model):
             empty = Q(**{name: ""}) | Q(**{f"{name}__isnull": True})
             q |= empty & ~Q(**{source: ""}) & Q(**{f"{source}__isnull": False})
         return q
+
+    @classmethod
+    def checked_q(cls, code):
+        """Match rows whose translation a speaker checked, and that has not changed since."""
+        changed = build_localized_fieldname("translated_at", code)
+        checked_on = build_localized_fieldname("checked_on", code)
+        return (
+            ~cls.missing_q(code)
+            & ~Q(**{build_localized_fieldname("checked_by", code): ""})
+            & Q(**{f"{checked_on}__isnull": False})
+            & (Q(**{f"{changed}__isnull": True}) | Q(**{f"{changed}__date__lte": F(checked_on)}))
+        )
+
+    @classmethod
+    def draft_q(cls, code):
+        return ~cls.missing_q(code) & ~cls.checked_q(code)
 
     @classmethod
     def outdated_q(cls, code):

@@ -41,7 +41,7 @@ class SectionAdmin(TranslatedAdmin):
     fieldsets = [
         (None, {"fields": ["theme", "title", "slug", "summary", "body", "order", "published"]}),
         (_("Places and image"), {"fields": ["places", "image", "image_alt"]}),
-        (_("Checks"), {"fields": ["last_reviewed", "falc_checked_by", "falc_checked_on"]}),
+        (_("Checks"), {"fields": ["last_reviewed", "checked_by", "checked_on"]}),
     ]
 
     @admin.action(description=_("Mark as reviewed today"))

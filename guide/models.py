@@ -10,7 +10,7 @@ from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
 
 from common.content import ContentKind
-from common.translations import FALC, TranslationTracking
+from common.translations import TranslationTracking
 from places.models import Pictogram, Place
 
 from .sanitize import EDITOR_EXTENSIONS, sanitize
@@ -119,14 +119,6 @@ class Section(TranslationTracking):
         blank=True,
         help_text=_("What the image shows, for people who cannot see it. Empty if decorative."),
     )
-    falc_checked_by = models.CharField(
-        _("FALC checked by"),
-        max_length=200,
-        blank=True,
-        help_text=_("The panel of readers who checked the easy-to-read text."),
-    )
-    falc_checked_on = models.DateField(_("FALC checked on"), null=True, blank=True)
-
     objects = SectionQuerySet.as_manager()
 
     class Meta:
@@ -155,11 +147,3 @@ class Section(TranslationTracking):
     @property
     def is_due_for_review(self):
         return self.last_reviewed < timezone.localdate() - REVIEW_AFTER
-
-    @property
-    def falc_is_checked(self):
-        """Return True if a panel checked the FALC text and it has not changed since."""
-        if not (self.falc_checked_by and self.falc_checked_on):
-            return False
-        changed = getattr(self, build_localized_fieldname("translated_at", FALC))
-        return changed is None or timezone.localdate(changed) <= self.falc_checked_on

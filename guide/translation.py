@@ -5,11 +5,11 @@ from .models import Section, Theme
 
 @register(Theme)
 class ThemeTranslationOptions(TranslationOptions):
-    fields = ("title", "introduction", "translated_at")
+    fields = ("title", "introduction", "translated_at", "checked_by", "checked_on")
     required_languages = {"fr": ("title",)}
 
 
 @register(Section)
 class SectionTranslationOptions(TranslationOptions):
-    fields = ("title", "summary", "body", "image_alt", "translated_at")
+    fields = ("title", "summary", "body", "image_alt", "translated_at", "checked_by", "checked_on")
     required_languages = {"fr": ("title", "summary", "body")}

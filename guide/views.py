@@ -1,10 +1,9 @@
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
-from common.translations import FALC, fallback_fields
+from common.translations import fallback_fields
 from places import maps
 from places.models import Place
 from routes.models import Route
@@ -61,7 +60,6 @@ def section_detail(request, theme, slug):
             "previous": siblings[position - 1] if position > 0 else None,
             "next": siblings[position + 1] if position + 1 < len(siblings) else None,
             "fallback": fallback_fields(section),
-            "falc_checked": get_language() == FALC and section.falc_is_checked,
             "feedback_thanks": request.GET.get("feedback") == "thanks",
         },
     )

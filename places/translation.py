@@ -5,11 +5,20 @@ from .models import Category, Place
 
 @register(Category)
 class CategoryTranslationOptions(TranslationOptions):
-    fields = ("name", "translated_at")
+    fields = ("name", "translated_at", "checked_by", "checked_on")
     required_languages = {"fr": ("name",)}
 
 
 @register(Place)
 class PlaceTranslationOptions(TranslationOptions):
-    fields = ("name", "description", "opening_hours", "transport", "languages", "translated_at")
+    fields = (
+        "name",
+        "description",
+        "opening_hours",
+        "transport",
+        "languages",
+        "translated_at",
+        "checked_by",
+        "checked_on",
+    )
     required_languages = {"fr": ("name",)}

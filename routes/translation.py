@@ -5,7 +5,7 @@ from .models import Route, RouteStop
 
 @register(Route)
 class RouteTranslationOptions(TranslationOptions):
-    fields = ("title", "introduction", "translated_at")
+    fields = ("title", "introduction", "translated_at", "checked_by", "checked_on")
     required_languages = {"fr": ("title",)}
 
 

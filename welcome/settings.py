@@ -190,6 +190,12 @@ LANGUAGES = [
     ("fr", _("French")),
     ("en", _("English")),
     ("fr-falc", _("Easy-to-read French")),
+    ("ar", _("Arabic")),
+    ("fa", _("Dari / Persian")),
+    ("ps", _("Pashto")),
+    ("uk", _("Ukrainian")),
+    ("ru", _("Russian")),
+    ("ti", _("Tigrinya")),
 ]
 # Django knows nothing of FALC: name it, and tell templates that its <html lang> is French so
 # screen readers use a French voice ("html_lang" is our key; Django ignores it).
@@ -203,8 +209,15 @@ EXTRA_LANG_INFO = {
         # The tag sent to machines (hreflang, Content-Language): valid BCP 47, unlike our code.
         "bcp47": "fr-x-falc",
     },
+    # Afghan readers of Dari look for « دری », Iranians for « فارسی »: one written language.
+    "fa": {"bidi": True, "code": "fa", "name": "Persian", "name_local": "دری / فارسی"},
+    # Django has no Pashto or Tigrinya of its own.
+    "ps": {"bidi": True, "code": "ps", "name": "Pashto", "name_local": "پښتو"},
+    "ti": {"bidi": False, "code": "ti", "name": "Tigrinya", "name_local": "ትግርኛ"},
 }
 django.conf.locale.LANG_INFO.update(EXTRA_LANG_INFO)
+# What <html dir> reads (get_language_bidi): Django's list knows Arabic and Persian, not Pashto.
+LANGUAGES_BIDI = [code for code, info in django.conf.locale.LANG_INFO.items() if info.get("bidi")]
 # The project catalogs live outside any app, so Django must be told where.
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True

@@ -3,8 +3,11 @@ from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.html import format_html
+from modeltranslation.utils import build_localized_fieldname
 
 from common import language_tags
+from common.models import LanguageFallback
+from common.translations import FALC
 
 register = template.Library()
 
@@ -34,17 +37,50 @@ def language_switcher(context):
             # Not a page of ours (a 404): offer that language's home page instead.
             with translation.override(code):
                 url = reverse("home")
-        info = translation.get_language_info(code)
-        languages.append(
-            {
-                "code": code,
-                "html_lang": html_lang(code),
-                "name": info["name_local"][:1].upper() + info["name_local"][1:],
-                "url": url,
-                "is_current": code == current,
-            }
-        )
+        languages.append(_language(code, url, current))
     return {"languages": languages}
+
+
+def _language(code, url, current):
+    info = translation.get_language_info(code)
+    return {
+        "code": code,
+        "html_lang": html_lang(code),
+        "name": info["name_local"][:1].upper() + info["name_local"][1:],
+        "url": url,
+        "is_current": code == current,
+    }
+
+
+@register.inclusion_tag("includes/fallback_notice.html", takes_context=True)
+def fallback_notice(context, obj, fallback):
+    """Say that texts are shown in French, and offer the languages the page is written in, in
+    the order staff chose for the reader's language (common.models.LanguageFallback)."""
+    if not fallback:
+        return {}
+    current = translation.get_language()
+    path = context["request"].get_full_path()
+    offered = [
+        _language(code, translate_url(path, code), current)
+        for code in LanguageFallback.order_for(current)
+        if code == settings.LANGUAGE_CODE or obj.is_translated(code)
+    ]
+    return {"fallback": fallback, "offered": offered}
+
+
+@register.inclusion_tag("includes/translation_check.html")
+def translation_check(obj):
+    """One line on the reader's translation: not checked by a speaker yet, or who checked it."""
+    code = translation.get_language()
+    if code == settings.LANGUAGE_CODE or not obj.is_translated(code):
+        return {}  # the source, or a fallback (see fallback_notice)
+    if not obj.is_checked(code):
+        return {"draft": True}
+    return {
+        "falc": code == FALC,
+        "checked_by": getattr(obj, build_localized_fieldname("checked_by", code)),
+        "checked_on": getattr(obj, build_localized_fieldname("checked_on", code)),
+    }
 
 
 @register.simple_tag

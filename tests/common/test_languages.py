@@ -1,6 +1,8 @@
-"""The three languages: prefixes, the redirect from /, <html lang>, the switcher, catalogs."""
+"""The nine languages: prefixes, the redirect from /, <html lang> and dir, the switcher,
+catalogs, logical CSS for right-to-left."""
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -11,6 +13,8 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from common.management.commands.compile_catalogs import catalogs, compiled
+from common.models import LanguageFallback
+from tests.factories import make_place, make_section
 
 pytestmark = pytest.mark.django_db
 
@@ -24,8 +28,15 @@ LOCALE = Path(settings.BASE_DIR) / "locale"
         ("fr", "/fr/"),
         ("fr-CA", "/fr/"),
         ("en-GB,en;q=0.9", "/en/"),
-        ("ar,en;q=0.5", "/en/"),
-        ("uk", "/fr/"),
+        ("ar,en;q=0.5", "/ar/"),
+        ("ar-DZ", "/ar/"),
+        ("fa-AF,fa;q=0.9", "/fa/"),
+        ("fa-IR", "/fa/"),
+        ("ps-AF", "/ps/"),
+        ("uk-UA,uk;q=0.9,ru;q=0.8", "/uk/"),
+        ("ru-RU", "/ru/"),
+        ("ti-ER", "/ti/"),
+        ("de-DE,de;q=0.9", "/fr/"),
         ("", "/fr/"),
     ],
 )
@@ -41,15 +52,48 @@ def test_french_browser_never_gets_falc(client):
         assert response["Location"] == "/fr/", header
 
 
-@pytest.mark.parametrize(("prefix", "html_lang"), [("fr", "fr"), ("en", "en"), ("fr-falc", "fr")])
-def test_html_lang_is_a_real_language_tag(client, prefix, html_lang):
+@pytest.mark.parametrize(
+    ("prefix", "html_lang", "direction"),
+    [
+        ("fr", "fr", "ltr"),
+        ("en", "en", "ltr"),
+        ("fr-falc", "fr", "ltr"),
+        ("ar", "ar", "rtl"),
+        ("fa", "fa", "rtl"),
+        ("ps", "ps", "rtl"),
+        ("uk", "uk", "ltr"),
+        ("ru", "ru", "ltr"),
+        ("ti", "ti", "ltr"),
+    ],
+)
+def test_html_lang_is_a_real_language_tag_with_its_direction(client, prefix, html_lang, direction):
     html = client.get(f"/{prefix}/").content.decode()
-    assert f'<html lang="{html_lang}" dir="ltr">' in html
+    assert f'<html lang="{html_lang}" dir="{direction}">' in html
+
+
+def test_our_css_is_written_with_logical_properties():
+    """Right-to-left pages mirror the layout only if no rule says left or right."""
+    physical = re.compile(r"(?<![\w-])(left|right)(?![\w-])|-(left|right)\b")
+    sheets = [
+        path
+        for folder in ("common", "places", "routes", "guide", "search", "feedback", "mentoring")
+        for path in (Path(settings.BASE_DIR) / folder / "static").rglob("*.css")
+        if "vendor" not in path.parts
+    ]
+    assert sheets
+    found = [
+        f"{path.name}:{number}: {line.strip()}"
+        for path in sheets
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if physical.search(line.split("/*")[0])
+    ]
+    assert found == []
 
 
 def test_switcher_names_the_languages_in_their_own_words(client):
     html = client.get("/en/").content.decode()
-    for name in ("Français", "English", "Facile à lire (FALC)"):
+    names = ("Français", "English", "Facile à lire (FALC)", "العربيّة", "دری / فارسی", "پښتو")
+    for name in (*names, "Українська", "Русский", "ትግርኛ"):
         assert f">{name}</a>" in html
     assert 'lang="fr" hreflang="fr-x-falc">Facile à lire (FALC)' in html
 
@@ -131,3 +175,36 @@ def test_catalogs_hold_every_string_of_the_code(tmp_path, monkeypatch):
         after = polib.pofile(copy / "locale" / language / "LC_MESSAGES/django.po")
         missing = {e.msgid for e in after if not e.obsolete} - before
         assert missing == set(), f"run `make messages` and translate: {sorted(missing)}"
+
+
+def test_an_untranslated_page_offers_the_languages_it_is_written_in(client):
+    """In French, English, FALC (the factory's) and Dari; not in Pashto, Ukrainian and the rest."""
+    section = make_section(title_fa="دیدن داکتر", summary_fa="خلاصه.", body_fa="<p>متن.</p>")
+    html = client.get(f"/ps{section.get_absolute_url()[3:]}").content.decode()
+    notice = html.split('class="notice" role="note"')[1].split("</div>")[0]
+    offered = re.findall(r'<a href="/([a-z-]+)/[^"]*" lang="[a-z]+" hreflang="[^"]+">', notice)
+    assert offered == ["en", "fr", "fr-falc", "fa"]  # English and French first, unless staff say
+    LanguageFallback.objects.create(language="ps", offered="fa en fr uk")
+    html = client.get(f"/ps{section.get_absolute_url()[3:]}").content.decode()
+    notice = html.split('class="notice" role="note"')[1].split("</div>")[0]
+    offered = re.findall(r'<a href="/([a-z-]+)/[^"]*" lang="[a-z]+" hreflang="[^"]+">', notice)
+    assert offered == ["fa", "en", "fr"]
+
+
+def test_staff_name_only_languages_of_the_site(admin_client):
+    response = admin_client.post(
+        "/admin/common/languagefallback/add/", {"language": "ps", "offered": "fa xx en"}
+    )
+    assert response.status_code == 200
+    assert "Codes de langue inconnus : xx." in response.content.decode()
+    assert not LanguageFallback.objects.exists()
+
+
+def test_latin_fragments_keep_their_order_in_right_to_left_pages(client):
+    """In Arabic, « 04 73 00 00 00 » would read backwards, group by group, without isolation."""
+    place = make_place(phone="04 73 00 00 00", website="https://example.org/accueil")
+    html = client.get(f"/ar/places/{place.slug}/").content.decode()
+    assert '<bdi dir="ltr">04 73 00 00 00</bdi>' in html
+    assert 'dir="ltr">04 73 00 00 00</a>' in html
+    assert "<bdi>12 rue Montlosier, 63000 Clermont-Ferrand</bdi>" in html
+    assert 'dir="ltr">https://example.org/accueil</a>' in html

@@ -109,3 +109,29 @@ def test_a_new_line_break_in_falc_is_a_change(demo, admin_client):
     section = _post_unchanged(admin_client, section, summary_fr_falc=one_line)
 
     assert section.translation_status("fr-falc") == TranslationStatus.COMPLETE
+
+
+def test_staff_filter_translations_checked_or_not(admin_client):
+    from django.utils import timezone
+
+    from tests.factories import make_section
+
+    checked = make_section(title_fr="Relue en anglais")
+    checked.checked_by_en, checked.checked_on_en = "Sarah", timezone.localdate()
+    checked.save()
+    changed = make_section(title_fr="Changée depuis")
+    changed.checked_by_en = "Sarah"
+    changed.checked_on_en = timezone.localdate() - datetime.timedelta(days=2)
+    changed.body_en = "<p>A new paragraph, after the check.</p>"
+    changed.save()
+    make_section(title_fr="Jamais relue")
+    make_section(title_fr="Pas traduite", title_en="", summary_en="", body_en="")
+
+    def titles(value):
+        html = admin_client.get(f"/admin/guide/section/?translation={value}").content.decode()
+        return sorted(re.findall(r'<th class="field-title"><a [^>]+>([^<]+)</a>', html))
+
+    assert titles("checked-en") == ["Relue en anglais"]
+    assert titles("draft-en") == ["Changée depuis", "Jamais relue"]
+    assert titles("missing-en") == ["Pas traduite"]
+    assert Section.objects.filter(Section.draft_q("en")).count() == 2

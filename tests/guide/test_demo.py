@@ -96,3 +96,16 @@ def test_demo_bodies_keep_a_sound_heading_outline(demo):
             for level in levels:
                 assert 2 <= level <= previous + 1, (section.slug, code, levels)
                 previous = level
+
+
+def test_demo_is_translated_for_the_readers_who_arrive_and_marked_draft(demo):
+    essentials = {"urgences", "sante", "logement", "papiers"}
+    for section in Section.objects.select_related("theme"):
+        codes = ["ar", "fa", "uk", "ru"]
+        if section.theme.slug in essentials:
+            codes += ["ps", "ti"]
+        for code in codes:
+            assert section.is_translated(code), (section.slug, code)
+            assert section.is_draft(code), (section.slug, code)  # no speaker has read it yet
+    for theme in Theme.objects.all():
+        assert all(theme.is_translated(code) for code in ("ar", "fa", "uk", "ru")), theme.slug

@@ -6,9 +6,10 @@ import re
 
 import pytest
 from django.contrib.staticfiles import finders
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests.factories import make_place, make_section, make_theme
+from tests.helpers import LANGUAGE_CODES
 
 pytestmark = pytest.mark.django_db
 
@@ -99,24 +100,36 @@ def test_falc_reader_sees_french_text_and_a_notice_in_falc(client, theme):
     assert '<div class="prose" lang="fr">' in html
 
 
-def test_translated_section_has_no_notice(client, section):
-    html = client.get(f"/en/guide/{section.theme.slug}/{section.slug}/").content.decode()
+def test_a_translation_nobody_checked_says_so_in_one_line(client, section):
+    url = f"/en/guide/{section.theme.slug}/{section.slug}/"
+    html = client.get(url).content.decode()
+    assert html.count('role="note"') == 1
+    assert "This translation has not been checked by a speaker yet." in html
+    section.checked_by_en = "Sarah, volunteer"
+    section.checked_on_en = timezone.localdate()
+    section.save()
+    html = client.get(url).content.decode()
     assert 'role="note"' not in html
+    assert "Translation checked by Sarah, volunteer on" in html
+    assert "checked by" not in client.get(url.replace("/en/", "/fr/")).content.decode()
 
 
 def test_falc_badge_only_on_text_checked_by_a_panel(client, theme):
     section = make_section(theme=theme)
     url = f"/fr-falc/guide/{theme.slug}/{section.slug}/"
     assert "badge-falc" not in client.get(url).content.decode()
-    section.falc_checked_by = "Panel de l'atelier FALC"
-    section.falc_checked_on = timezone.localdate()
+    section.checked_by_fr_falc = "Panel de l'atelier FALC"
+    section.checked_on_fr_falc = timezone.localdate()
     section.save()
-    assert "Panel de l&#x27;atelier FALC" in client.get(url).content.decode()
+    html = client.get(url).content.decode()
+    assert "Panel de l&#x27;atelier FALC" in html and "badge-falc" in html
     section.refresh_from_db()
-    section.falc_checked_on = timezone.localdate() - datetime.timedelta(days=3)
+    section.checked_on_fr_falc = timezone.localdate() - datetime.timedelta(days=3)
     section.body_fr_falc = "<p>Un texte changé après la relecture.</p>"
     section.save()
-    assert "badge-falc" not in client.get(url).content.decode()
+    html = client.get(url).content.decode()
+    assert "badge-falc" not in html
+    assert "pas encore relu" in html
 
 
 def test_print_page_holds_every_published_section(client):
@@ -194,13 +207,15 @@ def test_guide_pages_run_the_same_queries_with_ten_times_the_content(
             assert client.get(url).status_code == 200
 
 
-def test_section_page_with_its_css_and_js_weighs_under_30_kb_compressed(client):
+@pytest.mark.parametrize("code", LANGUAGE_CODES)
+def test_section_page_with_its_css_and_js_weighs_under_30_kb_compressed(client, code):
     long_body = "".join(
         f"<h2>Étape {n}</h2><p>{'Un paragraphe de texte utile et concret. ' * 12}</p>"
         for n in range(8)
     )
     section = make_section(body_fr=long_body, places=[make_place() for _ in range(5)])
-    html = client.get(section.get_absolute_url()).content
+    with translation.override(code):
+        html = client.get(section.get_absolute_url()).content
     assets = re.findall(rb'(?:href|src)="/static/([^"]+\.(?:css|js))"', html)
     weight = len(gzip.compress(html))
     for asset in assets:

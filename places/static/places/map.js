@@ -29,16 +29,21 @@
   }
 
   function popup(marker) {
+    // The map is drawn left to right (dir="ltr" on its box); its popups read in the page's
+    // direction, each line in its own: a French name or a Latin address inside Arabic text.
     const container = document.createElement("div");
+    container.dir = document.documentElement.dir || "ltr";
     const title = document.createElement("a");
     title.href = marker.url;
     title.textContent = marker.name;
     title.className = "popup-title";
+    title.dir = "auto";
     container.appendChild(title);
     for (const text of [marker.category, marker.address]) {
       if (text) {
         const line = document.createElement("div");
         line.textContent = text;
+        line.dir = "auto";
         container.appendChild(line);
       }
     }
