@@ -67,6 +67,12 @@ class TranslatedAdmin(TabbedDjangoJqueryTranslationAdmin):
             return columns
         return [*columns, *map(_status_column, translation_languages())]
 
+    def get_fields(self, request, obj=None):
+        # The translation checks come from the abstract base, so first: put them last.
+        fields = super().get_fields(request, obj)
+        checks = [field for field in fields if field.startswith(("checked_by", "checked_on"))]
+        return [field for field in fields if field not in checks] + checks
+
     def get_list_filter(self, request):
         filters = super().get_list_filter(request)
         if self._tracks_translations() and TranslationStatusFilter not in filters:

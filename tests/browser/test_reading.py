@@ -83,8 +83,13 @@ def test_reader_of_an_untranslated_section_gets_french_and_a_notice(page, live_s
     section = make_section(title_en="", summary_en="", body_en="")
     page.goto(f"{live_server.url}/en/guide/{section.theme.slug}/{section.slug}/")
     notice = page.get_by_role("note")
-    assert (
-        notice.inner_text() == "This page is not translated into English yet. Here it is in French."
-    )
+    assert notice.inner_text().split("\n") == [
+        "This page is not translated into English yet. Here it is in French.",
+        "",
+        "It is written in: Français · Facile à lire (FALC)",
+    ]
+    notice.get_by_role("link", name="Facile à lire (FALC)").click()
+    page.wait_for_url(f"{live_server.url}/fr-falc/guide/{section.theme.slug}/{section.slug}/")
+    page.go_back()
     assert page.locator("h1").inner_text() == section.title_fr
     assert page.locator(".prose").get_attribute("lang") == "fr"
