@@ -234,6 +234,11 @@ def test_the_demo_content_answers_what_newcomers_type():
         ("fr", "docteur"): "Consulter un médecin",
         ("en", "hospital"): "Hospital and A&E",
         ("fr-falc", "médecin"): "Aller chez le médecin",
+        ("ru", "врачи"): "Приём у врача",  # Russian is stemmed
+        ("ar", "طبيب"): "زيارة الطبيب",  # Arabic too
+        ("fa", "داکتر"): "رفتن نزد داکتر",
+        ("ti", "ሓኪም"): "ሓኪም ምርኣይ",
+        ("uk", "CAF"): "CAF du Puy-de-Dôme (Caisse d'allocations familiales)",
     }
     found = {key: [hit.title for hit in search(key[1], key[0]).hits][:1] for key in expected}
     assert found == {key: [title] for key, title in expected.items()}
