@@ -50,5 +50,5 @@ class RetentionCommand(BaseCommand):
         if verbosity >= 1:
             verb = "Would delete" if dry_run else "Deleted"
             parts = [f"{count} {name}" for name, count in counts.items()]
-            what = " and ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 2 else parts)
+            what = " and ".join(filter(None, [", ".join(parts[:-1]), parts[-1]]))
             self.stdout.write(self.style.SUCCESS(f"{verb} {what} older than {moment:%Y-%m-%d}."))

@@ -127,3 +127,22 @@ def test_demo_import_cleans_the_html():
 @pytest.mark.parametrize("empty", [None, ""])
 def test_an_empty_text_renders_as_nothing(empty):
     assert sanitized_html(empty) == ""
+
+
+def test_right_to_left_pages_keep_numbers_and_addresses_in_order(client):
+    """Staff HTML cannot hold <bdi> (the editor has none): it is added when an Arabic, Persian
+    or Pashto page is rendered, around text only, never inside a tag or a link's address."""
+    body = (
+        '<p>اتصل بالرقم 04 73 42 27 40 أو زر <a href="https://allo119.gouv.fr/aide">'
+        "https://allo119.gouv.fr/aide</a>، العنوان 12 rue Émilienne-Goumy.</p>"
+    )
+    section = make_section(body_ar=body, body_fr="<p>Appelez le 04 73 42 27 40.</p>")
+    path = section.get_absolute_url()[3:]  # after /fr
+    arabic = client.get(f"/ar{path}").content.decode()
+    assert (
+        '<p>اتصل بالرقم <bdi dir="ltr">04 73 42 27 40</bdi> أو زر '
+        '<a href="https://allo119.gouv.fr/aide"><bdi dir="ltr">https://allo119.gouv.fr/aide</bdi>'
+        '</a>، العنوان <bdi dir="ltr">12 rue Émilienne-Goumy</bdi>.</p>'
+    ) in arabic
+    french = client.get(f"/fr{path}").content.decode()
+    assert "<p>Appelez le 04 73 42 27 40.</p>" in french
