@@ -125,3 +125,11 @@ def test_load_demo_fills_an_empty_database_once():
     assert Theme.objects.count() == themes
     assert Theme.objects.get(slug="sante").title_fr == "Santé (modifié)"
     assert "already has content" in out.getvalue()
+
+
+def test_load_demo_leaves_a_database_with_staff_content_alone():
+    Theme.objects.create(slug="notre-theme", title_fr="Notre thème", order=1)
+    out = StringIO()
+    call_command("load_demo", "--if-empty", stdout=out)
+    assert list(Theme.objects.values_list("slug", flat=True)) == ["notre-theme"]
+    assert "already has content" in out.getvalue()
