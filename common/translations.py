@@ -148,10 +148,18 @@ class TranslationTracking(models.Model):
         changed = getattr(self, build_localized_fieldname("translated_at", code))
         return changed is None or timezone.localdate(changed) <= checked_on
 
+    def has_text(self, code):
+        """Return True if a tracked field has text in that language (a place with no
+        description has nothing to translate, so no translation to check)."""
+        return any(
+            getattr(self, build_localized_fieldname(field, code)) for field in self.TRACKED_FIELDS
+        )
+
     def is_draft(self, code):
         """A translation nobody has checked yet (French, the source, is never one)."""
         return (
             code != settings.LANGUAGE_CODE
+            and self.has_text(code)
             and self.is_translated(code)
             and not self.is_checked(code)
         )
@@ -190,7 +198,11 @@ class TranslationTracking(models.Model):
 
     @classmethod
     def draft_q(cls, code):
-        return ~cls.missing_q(code) & ~cls.checked_q(code)
+        written = Q()
+        for field in cls.TRACKED_FIELDS:
+            name = build_localized_fieldname(field, code)
+            written |= ~Q(**{name: ""}) & Q(**{f"{name}__isnull": False})
+        return written & ~cls.missing_q(code) & ~cls.checked_q(code)
 
     @classmethod
     def outdated_q(cls, code):

@@ -72,9 +72,9 @@ def fallback_notice(context, obj, fallback):
 def translation_check(obj):
     """One line on the reader's translation: not checked by a speaker yet, or who checked it."""
     code = translation.get_language()
-    if code == settings.LANGUAGE_CODE or not obj.is_translated(code):
-        return {}  # the source, or a fallback (see fallback_notice)
-    if not obj.is_checked(code):
+    if code == settings.LANGUAGE_CODE or not obj.is_translated(code) or not obj.has_text(code):
+        return {}  # the source, a fallback (see fallback_notice), or nothing to translate
+    if obj.is_draft(code):
         return {"draft": True}
     return {
         "falc": code == FALC,

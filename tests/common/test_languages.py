@@ -208,3 +208,13 @@ def test_latin_fragments_keep_their_order_in_right_to_left_pages(client):
     assert 'dir="ltr">04 73 00 00 00</a>' in html
     assert "<bdi>12 rue Montlosier, 63000 Clermont-Ferrand</bdi>" in html
     assert 'dir="ltr">https://example.org/accueil</a>' in html
+
+
+def test_a_place_with_nothing_to_translate_says_nothing_of_its_translation(client):
+    place = make_place(description_fr="")
+    html = client.get(f"/en/places/{place.slug}/").content.decode()
+    assert "not been checked" not in html
+    place.description_fr, place.description_en = "Un accueil.", "A welcome desk."
+    place.save()
+    html = client.get(f"/en/places/{place.slug}/").content.decode()
+    assert "This translation has not been checked by a speaker yet." in html
