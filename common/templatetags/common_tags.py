@@ -74,7 +74,7 @@ def translation_check(obj):
     code = translation.get_language()
     if code == settings.LANGUAGE_CODE or not obj.is_translated(code) or not obj.has_text(code):
         return {}  # the source, a fallback (see fallback_notice), or nothing to translate
-    if obj.is_draft(code):
+    if not obj.is_checked(code):  # (is_draft() again would test the two conditions above)
         return {"draft": True}
     return {
         "falc": code == FALC,
