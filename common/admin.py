@@ -11,7 +11,24 @@ from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
 from common.models import LanguageFallback
-from common.translations import TranslationStatus, TranslationTracking, translation_languages
+from common.translations import (
+    CheckedTranslation,
+    TranslationStatus,
+    TranslationTracking,
+    translation_languages,
+)
+
+
+def editor_media(request, media):
+    """The form's media, with the rich-text editor's inline import map allowed by the CSP nonce
+    of this response."""
+    return JsMedia.from_media(media, nonce=request.csp_nonce)
+
+
+def allow_editor_styles(response):
+    """The editor (Tiptap) injects its base styles as a <style> element it cannot nonce."""
+    response._csp_update = {"style-src": [UNSAFE_INLINE]}
+    return response
 
 
 def _status_column(code):
@@ -75,7 +92,8 @@ class TranslatedAdmin(TabbedDjangoJqueryTranslationAdmin):
 
     def get_list_filter(self, request):
         filters = super().get_list_filter(request)
-        if self._tracks_translations() and TranslationStatusFilter not in filters:
+        checked = issubclass(self.model, CheckedTranslation)
+        if checked and TranslationStatusFilter not in filters:
             return [*filters, TranslationStatusFilter]
         return filters
 
@@ -92,15 +110,10 @@ class TranslatedAdmin(TabbedDjangoJqueryTranslationAdmin):
         return fields
 
     def render_change_form(self, request, context, *args, **kwargs):
-        # The rich-text editor declares its modules in an inline import map: let the CSP nonce
-        # of this response allow that one script.
-        context["media"] = JsMedia.from_media(context["media"], nonce=request.csp_nonce)
-        response = super().render_change_form(request, context, *args, **kwargs)
-        # The editor (Tiptap) injects its base styles as a <style> element it cannot nonce.
-        response._csp_update = {"style-src": [UNSAFE_INLINE]}
-        return response
+        context["media"] = editor_media(request, context["media"])
+        return allow_editor_styles(super().render_change_form(request, context, *args, **kwargs))
 
 
 @admin.register(LanguageFallback)
 class LanguageFallbackAdmin(admin.ModelAdmin):
-    list_display = ["language", "offered"]
+    list_display = ["language", "offered", "source"]

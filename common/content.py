@@ -20,6 +20,7 @@ from django.contrib.auth.management import create_permissions
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import translation
 
 
 class ContentKind(enum.Enum):
@@ -29,16 +30,35 @@ class ContentKind(enum.Enum):
     DERIVED = "derived"  # computed from public content by code (the search index): no staff
 
 
-# Group name → {kind: actions}. Translators change only models with translated fields.
+# Group name → {kind: actions}. Besides these, a group of translators per language (see
+# translator_groups): they read the translated content, and write one language of it through
+# the translators' screens.
+EDITORS = "Éditeurs"
 STAFF_GROUPS = {
-    "Éditeurs": {
+    EDITORS: {
         ContentKind.PUBLIC: ("add", "change", "delete", "view"),
         ContentKind.SUBMITTED: ("view",),
     },
-    "Traducteurs": {ContentKind.PUBLIC: ("change", "view")},
     "Coordination parrainage": {ContentKind.PERSONAL: ("view", "change", "delete")},
 }
-TRANSLATORS = "Traducteurs"
+# One group changed every language of everything: replaced by a group per language.
+RETIRED_GROUPS = ["Traducteurs"]
+
+
+def translate_codename(code):
+    """The permission to write one language's texts (on common.LanguageFallback)."""
+    return f"translate_{code.replace('-', '_')}"
+
+
+def translator_groups():
+    """{group name: language}: « Traducteurs — arabe », named in French like the others."""
+    with translation.override(settings.LANGUAGE_CODE):
+        names = {code: str(name) for code, name in settings.LANGUAGES}
+    return {
+        f"Traducteurs — {names[code][0].lower()}{names[code][1:]}": code
+        for code in names
+        if code != settings.LANGUAGE_CODE
+    }
 
 
 def project_apps():
@@ -118,17 +138,33 @@ def sync_staff_groups(using="default", **kwargs):
     groups = Group.objects.using(using)  # pragma: no mutate
     content_types = ContentType.objects.db_manager(using)  # pragma: no mutate
     all_permissions = Permission.objects.using(using)  # pragma: no mutate
+
+    def model_permissions(model, actions):
+        codenames = [f"{action}_{model._meta.model_name}" for action in actions]
+        content_type = content_types.get_for_model(model)
+        of_model = all_permissions.filter(content_type=content_type)  # pragma: no mutate
+        return list(of_model.filter(codename__in=codenames)) if codenames else []
+
+    language_model = apps.get_model("common", "LanguageFallback")
+    translate = all_permissions.filter(
+        content_type=content_types.get_for_model(language_model),
+        codename__startswith="translate_",
+    )
     for name, grants in STAFF_GROUPS.items():
         group, _created = groups.get_or_create(name=name)
         permissions = []
         for model in project_models():
-            if name == TRANSLATORS and model not in translated:
-                continue
-            actions = grants.get(kind_of(model), [])
-            codenames = [f"{action}_{model._meta.model_name}" for action in actions]
-            if not codenames:
-                continue
-            content_type = content_types.get_for_model(model)
-            of_model = all_permissions.filter(content_type=content_type)  # pragma: no mutate
-            permissions += of_model.filter(codename__in=codenames)
+            permissions += model_permissions(model, grants.get(kind_of(model), []))
+        if name == EDITORS:  # they write every language, in the admin or the translators' screens
+            permissions += translate
         group.permissions.set(permissions)
+    readable = [
+        permission
+        for model in project_models()
+        if model in translated and kind_of(model) is ContentKind.PUBLIC
+        for permission in model_permissions(model, ["view"])
+    ]
+    groups.filter(name__in=RETIRED_GROUPS).delete()
+    for name, code in translator_groups().items():
+        group, _created = groups.get_or_create(name=name)
+        group.permissions.set([*readable, *translate.filter(codename=translate_codename(code))])

@@ -74,28 +74,25 @@ class TranslationStatus(models.TextChoices):
 
 
 class TranslationTracking(models.Model):
-    """Know, per language, whether a translation is missing or older than the French text.
+    """Know, per language, whether a translation is missing or older than its source text.
 
     `translated_at` is itself translated by modeltranslation (translated_at_fr,
     translated_at_en, …): each language's column holds when that language's text last changed,
-    so an added language gets its column from `makemigrations`.
+    so an added language gets its column from `makemigrations`. Saving stamps the languages
+    whose text changed, and leaves in `changed_texts` ({(field, language): text}) what changed,
+    for the translators' history of source texts (translators.models.SourceRevision).
     """
 
     TRACKED_FIELDS = ()
 
     translated_at = models.DateTimeField(_("text changed"), null=True, editable=False)
-    # Who read the translation as a speaker of its language (for FALC: a panel of readers), and
-    # when. A translation is a draft until then, and again when its text changes after.
-    checked_by = models.CharField(
-        _("checked by"),
-        max_length=200,
-        blank=True,
-        help_text=_("The speaker (for FALC: the panel of readers) who read this translation."),
-    )
-    checked_on = models.DateField(_("checked on"), null=True, blank=True)
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        self._stamp_changed_languages()
+        super().save(*args, **kwargs)
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -115,21 +112,31 @@ class TranslationTracking(models.Model):
     def _stamp_changed_languages(self):
         loaded = getattr(self, "_loaded_texts", None)
         now = timezone.now()
+        self.changed_texts = {}
         for code, _name in settings.LANGUAGES:
-            columns = self._tracked_columns(code)
-            if loaded is None:  # a new object: stamp the languages it is written in
-                changed = any(getattr(self, name) for name in columns)
-            else:
-                field = self._meta.get_field
-                changed = any(
-                    _comparable(field(name), getattr(self, name))
-                    != _comparable(field(name), loaded[name])
-                    for name in columns
-                    if name in loaded
-                )
-            if changed:
-                setattr(self, build_localized_fieldname("translated_at", code), now)
+            for field in self.TRACKED_FIELDS:
+                name = build_localized_fieldname(field, code)
+                text = getattr(self, name)
+                if loaded is None:  # a new object: the texts it is written with
+                    changed = bool(text)
+                elif name not in loaded:  # deferred: not loaded, so not changed here
+                    continue
+                else:
+                    model_field = self._meta.get_field(name)
+                    changed = _comparable(model_field, text) != _comparable(
+                        model_field, loaded[name]
+                    )
+                if changed:
+                    self.changed_texts[field, code] = text or ""
+                    setattr(self, build_localized_fieldname("translated_at", code), now)
         self._loaded_texts = {name: getattr(self, name) for name in self._tracked_columns()}
+
+    def source_text(self, field, source=None):
+        """The text a translation of `field` is made from: the source language's, or French."""
+        source_code = source or settings.LANGUAGE_CODE
+        return getattr(self, build_localized_fieldname(field, source_code)) or getattr(
+            self, build_localized_fieldname(field, settings.LANGUAGE_CODE)
+        )
 
     def is_translated(self, code):
         """Return True if every tracked field written in French has text in that language."""
@@ -139,15 +146,6 @@ class TranslationTracking(models.Model):
             if getattr(self, build_localized_fieldname(field, settings.LANGUAGE_CODE))
         )
 
-    def is_checked(self, code):
-        """Return True if a speaker checked this language's text and it has not changed since."""
-        checked_by = getattr(self, build_localized_fieldname("checked_by", code))
-        checked_on = getattr(self, build_localized_fieldname("checked_on", code))
-        if not (checked_by and checked_on):
-            return False
-        changed = getattr(self, build_localized_fieldname("translated_at", code))
-        return changed is None or timezone.localdate(changed) <= checked_on
-
     def has_text(self, code):
         """Return True if a tracked field has text in that language (a place with no
         description has nothing to translate, so no translation to check)."""
@@ -155,23 +153,24 @@ class TranslationTracking(models.Model):
             getattr(self, build_localized_fieldname(field, code)) for field in self.TRACKED_FIELDS
         )
 
-    def is_draft(self, code):
-        """A translation nobody has checked yet (French, the source, is never one)."""
-        return (
-            code != settings.LANGUAGE_CODE
-            and self.has_text(code)
-            and self.is_translated(code)
-            and not self.is_checked(code)
-        )
+    def translation_status(self, code, source=None):
+        """Missing, outdated (the source changed after it), or complete.
 
-    def translation_status(self, code):
+        `source` is the language this one is translated from (French unless staff chose
+        another, see common.models.LanguageFallback).
+        """
         if not self.is_translated(code):
             return TranslationStatus.MISSING
-        source = getattr(self, build_localized_fieldname("translated_at", settings.LANGUAGE_CODE))
-        translated = getattr(self, build_localized_fieldname("translated_at", code))
-        if source and (translated is None or translated < source):
+        if self.source_changed_since(code, source):
             return TranslationStatus.OUTDATED
         return TranslationStatus.COMPLETE
+
+    def source_changed_since(self, code, source=None):
+        """Return True if the source text changed after this language's text last did."""
+        source_code = source or settings.LANGUAGE_CODE
+        source_changed = getattr(self, build_localized_fieldname("translated_at", source_code))
+        translated = getattr(self, build_localized_fieldname("translated_at", code))
+        return bool(source_changed) and (translated is None or translated < source_changed)
 
     @classmethod
     def missing_q(cls, code):
@@ -183,6 +182,56 @@ class TranslationTracking(models.Model):
             empty = Q(**{name: ""}) | Q(**{f"{name}__isnull": True})
             q |= empty & ~Q(**{source: ""}) & Q(**{f"{source}__isnull": False})
         return q
+
+    @classmethod
+    def outdated_q(cls, code, source=None):
+        source_changed = build_localized_fieldname(
+            "translated_at", source or settings.LANGUAGE_CODE
+        )
+        translated = build_localized_fieldname("translated_at", code)
+        return ~cls.missing_q(code) & (
+            Q(**{f"{translated}__lt": F(source_changed)}) | Q(**{f"{translated}__isnull": True})
+        )
+
+
+class CheckedTranslation(TranslationTracking):
+    """A translation tracked and checked: what a reader opens as a page (a section, a place,
+    the questionnaire) records who read each of its translations as a speaker.
+
+    The texts inside it (a route's stops, the questionnaire's questions) are only tracked: the
+    check of the page covers them.
+    """
+
+    # Who read the translation as a speaker of its language (for FALC: a panel of readers), and
+    # when. A translation is a draft until then, and again when its text changes after.
+    checked_by = models.CharField(
+        _("checked by"),
+        max_length=200,
+        blank=True,
+        help_text=_("The speaker (for FALC: the panel of readers) who read this translation."),
+    )
+    checked_on = models.DateField(_("checked on"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def is_checked(self, code):
+        """Return True if a speaker checked this language's text and it has not changed since."""
+        checked_by = getattr(self, build_localized_fieldname("checked_by", code))
+        checked_on = getattr(self, build_localized_fieldname("checked_on", code))
+        if not (checked_by and checked_on):
+            return False
+        changed = getattr(self, build_localized_fieldname("translated_at", code))
+        return changed is None or timezone.localdate(changed) <= checked_on
+
+    def is_draft(self, code):
+        """A translation nobody has checked yet (French, the source, is never one)."""
+        return (
+            code != settings.LANGUAGE_CODE
+            and self.has_text(code)
+            and self.is_translated(code)
+            and not self.is_checked(code)
+        )
 
     @classmethod
     def checked_q(cls, code):
@@ -203,11 +252,3 @@ class TranslationTracking(models.Model):
             name = build_localized_fieldname(field, code)
             written |= ~Q(**{name: ""}) & Q(**{f"{name}__isnull": False})
         return written & ~cls.missing_q(code) & ~cls.checked_q(code)
-
-    @classmethod
-    def outdated_q(cls, code):
-        source = build_localized_fieldname("translated_at", settings.LANGUAGE_CODE)
-        translated = build_localized_fieldname("translated_at", code)
-        return ~cls.missing_q(code) & (
-            Q(**{f"{translated}__lt": F(source)}) | Q(**{f"{translated}__isnull": True})
-        )

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from common.content import ContentKind
+from common.translations import CheckedTranslation, TranslationTracking
 from guide.models import Section
 
 MAX_TEXT_ANSWER = 2000
@@ -19,8 +20,9 @@ class QuestionnaireQuerySet(models.QuerySet):
         return self.filter(active=True)
 
 
-class Questionnaire(models.Model):
+class Questionnaire(CheckedTranslation):
     content_kind = ContentKind.PUBLIC
+    TRACKED_FIELDS = ("title", "introduction")
 
     title = models.CharField(_("title"), max_length=160)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
@@ -41,8 +43,9 @@ class Questionnaire(models.Model):
         return self.title
 
 
-class Question(models.Model):
+class Question(TranslationTracking):
     content_kind = ContentKind.PUBLIC
+    TRACKED_FIELDS = ("text", "help_text")
 
     class Kind(models.TextChoices):
         SINGLE = "single", _("one choice")
@@ -73,8 +76,9 @@ class Question(models.Model):
         return self.kind in (self.Kind.SINGLE, self.Kind.MULTIPLE)
 
 
-class Choice(models.Model):
+class Choice(TranslationTracking):
     content_kind = ContentKind.PUBLIC
+    TRACKED_FIELDS = ("label",)
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
     label = models.CharField(_("label"), max_length=200)

@@ -5,17 +5,17 @@ from .models import Choice, Question, Questionnaire
 
 @register(Questionnaire)
 class QuestionnaireTranslationOptions(TranslationOptions):
-    fields = ("title", "introduction")
+    fields = ("title", "introduction", "translated_at", "checked_by", "checked_on")
     required_languages = {"fr": ("title",)}
 
 
 @register(Question)
 class QuestionTranslationOptions(TranslationOptions):
-    fields = ("text", "help_text")
+    fields = ("text", "help_text", "translated_at")
     required_languages = {"fr": ("text",)}
 
 
 @register(Choice)
 class ChoiceTranslationOptions(TranslationOptions):
-    fields = ("label",)
+    fields = ("label", "translated_at")
     required_languages = {"fr": ("label",)}

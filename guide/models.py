@@ -10,7 +10,7 @@ from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
 
 from common.content import ContentKind
-from common.translations import TranslationTracking
+from common.translations import CheckedTranslation
 from places.models import Pictogram, Place
 
 from .sanitize import EDITOR_EXTENSIONS, sanitize
@@ -21,7 +21,7 @@ REVIEW_AFTER = datetime.timedelta(days=365)
 RESERVED_THEME_SLUGS = {"print"}
 
 
-class Theme(TranslationTracking):
+class Theme(CheckedTranslation):
     """A chapter of the guide (health, housing, learning French…) grouping its sections."""
 
     content_kind = ContentKind.PUBLIC
@@ -48,10 +48,6 @@ class Theme(TranslationTracking):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        self._stamp_changed_languages()
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("guide:theme", args=[self.slug])
@@ -80,7 +76,7 @@ class SectionQuerySet(models.QuerySet):
         return self.filter(last_reviewed__lt=today - REVIEW_AFTER)
 
 
-class Section(TranslationTracking):
+class Section(CheckedTranslation):
     """A page of the guide: one question a newcomer has, answered."""
 
     content_kind = ContentKind.PUBLIC
@@ -138,7 +134,6 @@ class Section(TranslationTracking):
             value = getattr(self, name)
             if value:
                 setattr(self, name, sanitize(value))
-        self._stamp_changed_languages()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -1,6 +1,7 @@
 """The demo places: every row of places/demo/places.csv, from the sourced list kept with it."""
 
 import csv
+import json
 from decimal import Decimal
 from pathlib import Path
 
@@ -10,6 +11,8 @@ from common.translations import translated_fields
 from .models import Category, Place
 
 CSV_PATH = Path(__file__).parent / "demo" / "places.csv"
+# The name in each other language: the French name on the sign, then what the place is.
+NAMES_PATH = Path(__file__).parent / "demo" / "names.json"
 
 # slug: (pictogram, colour, {language: name})
 CATEGORIES = {
@@ -215,12 +218,14 @@ def load():
         )
     with CSV_PATH.open(encoding="utf-8", newline="") as file:
         rows = list(csv.DictReader(file))
+    names = json.loads(NAMES_PATH.read_text(encoding="utf-8"))
     for row in rows:
         precision = row["precision"]
         Place.objects.update_or_create(
             slug=row["slug"],
             defaults={
                 "name_fr": row["name"],
+                **translated_fields("name", names[row["slug"]]),
                 "category": categories[row["category"]],
                 "address": row["address"],
                 "postcode": row["postcode"],

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from common.content import ContentKind
 from common.geo import CITY_CENTRE, distance_km
 from common.pictograms import Pictogram
-from common.translations import TranslationTracking
+from common.translations import CheckedTranslation
 
 # A place further than this from the city centre is probably a typing error.
 METROPOLE_RADIUS_KM = 25
@@ -26,7 +26,7 @@ class WebsiteField(models.URLField):
         return name, "django.db.models.URLField", args, kwargs
 
 
-class Category(TranslationTracking):
+class Category(CheckedTranslation):
     content_kind = ContentKind.PUBLIC
     TRACKED_FIELDS = ("name",)
 
@@ -56,7 +56,7 @@ class PlaceQuerySet(models.QuerySet):
         return self.filter(published=True)
 
 
-class Place(TranslationTracking):
+class Place(CheckedTranslation):
     content_kind = ContentKind.PUBLIC
 
     class Precision(models.TextChoices):
@@ -130,7 +130,9 @@ class Place(TranslationTracking):
         _("notes for staff"), blank=True, help_text=_("Sources and checks. Never shown to readers.")
     )
 
-    TRACKED_FIELDS = ("description", "opening_hours", "transport", "languages")
+    # The name too: a French institution keeps its French name, followed by what it is in the
+    # reader's language (« CAF du Puy-de-Dôme (family benefits office) »).
+    TRACKED_FIELDS = ("name", "description", "opening_hours", "transport", "languages")
 
     objects = PlaceQuerySet.as_manager()
 
@@ -141,10 +143,6 @@ class Place(TranslationTracking):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        self._stamp_changed_languages()
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("places:detail", args=[self.slug])

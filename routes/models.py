@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from common.content import ContentKind
-from common.translations import TranslationTracking
+from common.translations import CheckedTranslation, TranslationTracking
 from places.models import Place
 
 
@@ -12,7 +12,7 @@ class RouteQuerySet(models.QuerySet):
         return self.filter(published=True)
 
 
-class Route(TranslationTracking):
+class Route(CheckedTranslation):
     """A discovery route (« rallye de l'intégration »): places to walk to, in order."""
 
     content_kind = ContentKind.PUBLIC
@@ -37,8 +37,9 @@ class Route(TranslationTracking):
         return reverse("routes:detail", args=[self.slug])
 
 
-class RouteStop(models.Model):
+class RouteStop(TranslationTracking):
     content_kind = ContentKind.PUBLIC
+    TRACKED_FIELDS = ("text", "to_next")
 
     route = models.ForeignKey(Route, on_delete=models.CASCADE, related_name="stops")
     place = models.ForeignKey(

@@ -11,4 +11,4 @@ class RouteTranslationOptions(TranslationOptions):
 
 @register(RouteStop)
 class RouteStopTranslationOptions(TranslationOptions):
-    fields = ("text", "to_next")
+    fields = ("text", "to_next", "translated_at")

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "search",
     "feedback",
     "mentoring",
+    "translators",
 ]
 
 MIDDLEWARE = [

@@ -39,6 +39,7 @@ sitemaps = {
 }
 
 urlpatterns = [
+    path("admin/translations/", include("translators.urls")),
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),

@@ -210,10 +210,11 @@ def test_latin_fragments_keep_their_order_in_right_to_left_pages(client):
     assert 'dir="ltr">https://example.org/accueil</a>' in html
 
 
-def test_a_place_with_nothing_to_translate_says_nothing_of_its_translation(client):
+def test_a_place_not_translated_yet_says_nothing_of_a_check(client):
     place = make_place(description_fr="")
     html = client.get(f"/en/places/{place.slug}/").content.decode()
     assert "not been checked" not in html
+    place.name_en = "Health centre"
     place.description_fr, place.description_en = "Un accueil.", "A welcome desk."
     place.save()
     html = client.get(f"/en/places/{place.slug}/").content.decode()

@@ -44,11 +44,14 @@ def test_only_coordinators_see_personal_data(staff_groups):
     assert "view_mentoringrequest" in _codenames("Coordination parrainage")
 
 
-def test_translators_change_but_never_add_or_delete(staff_groups):
-    translators = _codenames("Traducteurs")
-    assert {"change_route", "change_question", "change_category"} <= translators
-    assert not any(code.startswith(("add_", "delete_")) for code in translators)
-    assert "view_response" not in translators
+def test_translators_read_the_content_and_write_one_language(staff_groups):
+    arabic = _codenames("Traducteurs — arabe")
+    assert {"view_route", "view_question", "view_category", "translate_ar"} <= arabic
+    assert not any(code.startswith(("add_", "change_", "delete_")) for code in arabic)
+    assert not any(code.startswith("translate_") for code in arabic - {"translate_ar"})
+    assert {f"translate_{code}" for code in ("ar", "fa", "ps", "uk", "ru", "ti", "en")} <= (
+        _codenames("Éditeurs")
+    )
 
 
 def test_migrate_gives_groups_the_permissions_of_a_model_they_lost(staff_groups):

@@ -135,3 +135,23 @@ def test_staff_filter_translations_checked_or_not(admin_client):
     assert titles("draft-en") == ["Changée depuis", "Jamais relue"]
     assert titles("missing-en") == ["Pas traduite"]
     assert Section.objects.filter(Section.draft_q("en")).count() == 2
+
+
+@pytest.mark.parametrize("kind", ["category", "route", "place"])
+def test_a_new_french_text_makes_every_kind_of_content_outdated(kind):
+    """Every model that tracks translations stamps its changes, not only the guide's."""
+    from routes.models import Route
+    from tests.factories import make_category, make_place
+
+    if kind == "category":
+        obj, field = make_category(), "name_fr"
+    elif kind == "place":
+        obj, field = make_place(name_en="Town hall"), "name_fr"
+    else:
+        obj = Route.objects.create(slug="r", title_fr="Premier jour", title_en="First day")
+        field = "title_fr"
+    assert obj.translation_status("en") == TranslationStatus.COMPLETE
+    obj = type(obj).objects.get(pk=obj.pk)
+    setattr(obj, field, "Un texte tout neuf")
+    obj.save()
+    assert type(obj).objects.get(pk=obj.pk).translation_status("en") == TranslationStatus.OUTDATED

@@ -115,7 +115,8 @@ def test_filter_places_without_coordinates(admin_client, places):
 
 
 def test_filter_places_missing_a_translation(admin_client, places):
-    make_place(slug="decrit", description_fr="Un lieu.", description_en="")
+    Place.objects.update(name_en="A place")
+    make_place(slug="decrit", name_en="Described", description_fr="Un lieu.", description_en="")
     html = admin_client.get("/admin/places/place/?translation=missing-en").content.decode()
     assert html.count('class="action-select"') == 1
 

@@ -86,7 +86,7 @@ def test_readers_and_translators_cannot_see_them(client, staff_groups):
     MissedSearch.objects.create(query="dentiste", language="fr", day=timezone.localdate())
     assert client.get("/admin/search/missedsearch/").status_code == 302  # to the login page
     user = User.objects.create_user("traducteur", password="motdepasse-long-42", is_staff=True)
-    user.groups.add(Group.objects.get(name="Traducteurs"))
+    user.groups.add(Group.objects.get(name="Traducteurs — arabe"))
     client.force_login(user)
     assert client.get("/admin/search/missedsearch/").status_code == 403
 

@@ -232,13 +232,13 @@ def test_the_demo_content_answers_what_newcomers_type():
         ("fr", "papiers"): "Titre de séjour et préfecture",
         ("fr", "hôpital"): "CHU Estaing (hôpital d'Estaing, maternité)",
         ("fr", "docteur"): "Consulter un médecin",
-        ("en", "hospital"): "Hospital and A&E",
+        ("en", "hospital"): "CHU Estaing (university hospital with the maternity unit)",
         ("fr-falc", "médecin"): "Aller chez le médecin",
         ("ru", "врачи"): "Приём у врача",  # Russian is stemmed
         ("ar", "طبيب"): "زيارة الطبيب",  # Arabic too
         ("fa", "داکتر"): "رفتن نزد داکتر",
         ("ti", "ሓኪም"): "ሓኪም ምርኣይ",
-        ("uk", "CAF"): "CAF du Puy-de-Dôme (Caisse d'allocations familiales)",
+        ("uk", "CAF"): "CAF du Puy-de-Dôme (каса сімейних допомог)",
     }
     found = {key: [hit.title for hit in search(key[1], key[0]).hits][:1] for key in expected}
     assert found == {key: [title] for key, title in expected.items()}
