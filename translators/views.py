@@ -91,10 +91,7 @@ def translate(request, code, kind, pk):
     form = TranslationForm(doc, request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         changed = form.save()
-        messages.success(
-            request,
-            _("Saved: %(count)d texts changed.") % {"count": changed},
-        )
+        messages.success(request, _("Saved. Texts changed: %(count)d.") % {"count": changed})
         return redirect(request.path)
     rows = [
         {

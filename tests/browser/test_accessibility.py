@@ -54,7 +54,15 @@ def test_admin_pages_have_no_accessibility_violation(watched_page, live_server, 
     page.goto(f"{live_server.url}/admin/guide/theme/{theme.pk}/change/")
     page.wait_for_selector(".ui-tabs-nav")
     assert axe_violations(page, WCAG_21_AA, JQUERY_UI_TABS) == []
-    for path in ("guide/theme/", "search/missedsearch/", "search/synonym/add/"):
+    section = make_section(theme=theme, title_ar="", body_ar="")
+    for path in (
+        "guide/theme/",
+        "search/missedsearch/",
+        "search/synonym/add/",
+        "translations/",
+        f"translations/ar/section/{section.pk}/",
+        "translations/ar/import/",
+    ):
         page.goto(f"{live_server.url}/admin/{path}")
         assert axe_violations(page, WCAG_21_AA) == [], path
     assert page.console_errors == []

@@ -379,3 +379,16 @@ def test_the_dashboard_costs_the_same_queries_for_more_content(client, staff_gro
     with CaptureQueriesContext(connection) as more:
         client.get("/admin/translations/")
     assert len(more) == len(few)
+
+
+def test_readers_of_a_questionnaire_not_checked_yet_are_told(client):
+    questionnaire = Questionnaire.objects.create(
+        slug="avis", title_fr="Votre avis", title_ar="رأيك", active=True
+    )
+    Question.objects.create(questionnaire=questionnaire, text_fr="Utile ?", kind="yes_no")
+    html = client.get("/ar/feedback/").content.decode()
+    # In Arabic: « This translation has not been checked by a speaker yet. »
+    assert '<p class="notice" role="note">' in html.split("</h1>")[1].split("<form")[0]
+    questionnaire.checked_by_ar, questionnaire.checked_on_ar = "Salma B.", timezone.localdate()
+    questionnaire.save()
+    assert "Salma B." in client.get("/ar/feedback/").content.decode()
