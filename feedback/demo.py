@@ -130,7 +130,7 @@ QUESTIONNAIRE = {
                 {
                     "fr": "En français",
                     "en": "In French",
-                    "fr-falc": "",
+                    "fr-falc": "En français",
                     "ar": "بالفرنسية",
                     "fa": "به فرانسوی",
                     "ps": "په فرانسوي",
@@ -141,7 +141,7 @@ QUESTIONNAIRE = {
                 {
                     "fr": "En anglais",
                     "en": "In English",
-                    "fr-falc": "",
+                    "fr-falc": "En anglais",
                     "ar": "بالإنجليزية",
                     "fa": "به انگلیسی",
                     "ps": "په انګلیسي",
@@ -163,7 +163,7 @@ QUESTIONNAIRE = {
                 {
                     "fr": "En arabe",
                     "en": "In Arabic",
-                    "fr-falc": "",
+                    "fr-falc": "En arabe",
                     "ar": "بالعربية",
                     "fa": "به عربی",
                     "ps": "په عربي",
@@ -174,7 +174,7 @@ QUESTIONNAIRE = {
                 {
                     "fr": "En dari ou en persan",
                     "en": "In Dari or Persian",
-                    "fr-falc": "",
+                    "fr-falc": "En dari ou en persan",
                     "ar": "بالدارية أو الفارسية",
                     "fa": "به دری یا فارسی",
                     "ps": "په دري یا فارسي",
@@ -185,7 +185,7 @@ QUESTIONNAIRE = {
                 {
                     "fr": "En pachto",
                     "en": "In Pashto",
-                    "fr-falc": "",
+                    "fr-falc": "En pachto",
                     "ar": "بالبشتو",
                     "fa": "به پښتو",
                     "ps": "په پښتو",
@@ -196,7 +196,7 @@ QUESTIONNAIRE = {
                 {
                     "fr": "En ukrainien",
                     "en": "In Ukrainian",
-                    "fr-falc": "",
+                    "fr-falc": "En ukrainien",
                     "ar": "بالأوكرانية",
                     "fa": "به اوکراینی",
                     "ps": "په اوکرایني",
@@ -207,7 +207,7 @@ QUESTIONNAIRE = {
                 {
                     "fr": "En russe",
                     "en": "In Russian",
-                    "fr-falc": "",
+                    "fr-falc": "En russe",
                     "ar": "بالروسية",
                     "fa": "به روسی",
                     "ps": "په روسي",
@@ -218,7 +218,7 @@ QUESTIONNAIRE = {
                 {
                     "fr": "En tigrigna",
                     "en": "In Tigrinya",
-                    "fr-falc": "",
+                    "fr-falc": "En tigrigna",
                     "ar": "بالتغرينية",
                     "fa": "به تیگرینیا",
                     "ps": "په تیګرینیا",
@@ -316,7 +316,7 @@ QUESTIONNAIRE = {
                 {
                     "fr": "Apprendre le français",
                     "en": "Learning French",
-                    "fr-falc": "",
+                    "fr-falc": "Apprendre le français",
                     "ar": "تعلّم اللغة الفرنسية",
                     "fa": "آموختن زبان فرانسوی",
                     "ps": "د فرانسوي ژبې زده کړه",
@@ -338,7 +338,7 @@ QUESTIONNAIRE = {
                 {
                     "fr": "L'école des enfants",
                     "en": "My children's school",
-                    "fr-falc": "",
+                    "fr-falc": "L'école des enfants",
                     "ar": "مدرسة الأطفال",
                     "fa": "مکتب اطفال",
                     "ps": "د ماشومانو ښوونځی",

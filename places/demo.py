@@ -112,7 +112,7 @@ CATEGORIES = {
         {
             "fr": "Apprendre le français",
             "en": "Learning French",
-            "fr-falc": "",
+            "fr-falc": "Apprendre le français",
             "ar": "تعلّم اللغة الفرنسية",
             "fa": "آموختن زبان فرانسوی",
             "ps": "د فرانسوي ژبې زده کړه",
