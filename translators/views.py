@@ -1,12 +1,12 @@
 """The translators' screens, in the admin: dashboard, one document in one language, files."""
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
 from common.admin import allow_editor_styles, editor_media
@@ -19,6 +19,11 @@ from .forms import ImportForm, TranslationForm, html_lang, text_direction
 from .units import KINDS, OUTDATED, State, attach_previous_sources, document, documents
 
 
+def language_name(code):
+    """The name the site gives the language (« Dari / persan », not Django's « Perse »)."""
+    return str(dict(settings.LANGUAGES)[code])
+
+
 def _language(request, code):
     if code not in translation_languages():
         raise Http404
@@ -26,7 +31,7 @@ def _language(request, code):
         raise PermissionDenied
     return {
         "code": code,
-        "name": get_language_info(code)["name_translated"],
+        "name": language_name(code),
         "direction": text_direction(code),
         "html_lang": html_lang(code),
     }
@@ -54,7 +59,7 @@ def dashboard(request):
         summaries.append(
             {
                 "language": _language(request, code),
-                "source": get_language_info(sources[code])["name_translated"],
+                "source": language_name(sources[code]),
                 "counts": [(state, counts[state]) for state in State],
                 "documents": len(docs),
                 "words_left": sum(doc.words_left for doc in docs),
@@ -109,7 +114,7 @@ def translate(request, code, kind, pk):
         "language": language,
         "source": {
             "code": source,
-            "name": get_language_info(source)["name_translated"],
+            "name": language_name(source),
             "direction": text_direction(source),
             "html_lang": html_lang(source),
         },
