@@ -33,7 +33,7 @@ def test_the_essentials_are_written_in_pashto_and_tigrinya(demo, code):
         for doc in documents(code)
         if doc.kind.key == "theme" and doc.state != State.MISSING
     }
-    assert ESSENTIAL_THEMES <= written
+    assert written >= ESSENTIAL_THEMES
     missing_sections = [
         doc.root.slug
         for doc in documents(code)
