@@ -1,5 +1,6 @@
 import hashlib
 import logging
+import math
 from pathlib import Path
 
 from django.conf import settings
@@ -7,8 +8,8 @@ from django.core.cache import cache
 from django.db import InterfaceError, OperationalError
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import translation
-from django.utils.cache import patch_cache_control
+from django.utils import timezone, translation
+from django.utils.cache import get_max_age, patch_cache_control
 
 from .content import content_version, project_apps
 
@@ -68,20 +69,40 @@ def public_page_cache(get_response):
         key = f"page:{release}:{content_version()}:{request.method}:{path}"
         response = cache.get(key)
         if response is not None:
-            return response
+            return _still_fresh(response)
         response = get_response(request)
         # Header names are case-insensitive; no header, no directive (`no mutate`).
         directives = response.get("Cache-Control", "")  # pragma: no mutate
+        timeout = _seconds_left(response, PAGE_CACHE_SECONDS)
         if (
             response.status_code == 200
             and not response.streaming
             and not response.cookies
             and "no-store" not in directives
+            and timeout > 0
         ):
-            cache.set(key, response, timeout=PAGE_CACHE_SECONDS)  # pragma: no mutate (space)
+            cache.set(key, response, timeout=timeout)  # pragma: no mutate (space)
         return response
 
     return middleware
+
+
+def _seconds_left(response, longest):
+    """A page saying what changes with the clock (« open until 16:30 ») has `fresh_until`."""
+    until = getattr(response, "fresh_until", None)
+    if until is None:
+        return longest
+    return min(longest, math.ceil((until - timezone.now()).total_seconds()))
+
+
+def _still_fresh(response):
+    """A page from the cache tells browsers to keep it only as long as it is still true."""
+    max_age = get_max_age(response)
+    if max_age is not None and getattr(response, "fresh_until", None) is not None:
+        patch_cache_control(
+            response, max_age=max(0, min(max_age, _seconds_left(response, max_age)))
+        )
+    return response
 
 
 class DatabaseUnavailableMiddleware:

@@ -13,7 +13,7 @@ from common.admin import TranslatedAdmin, TranslationStatusFilter
 
 from . import maps
 from .csv_io import export_places, import_places
-from .models import METROPOLE_RADIUS_KM, Category, Place
+from .models import METROPOLE_RADIUS_KM, Category, HoursException, OpeningSlot, Place
 
 
 class PointPickerWidget(forms.NumberInput):
@@ -65,8 +65,21 @@ class CategoryAdmin(TranslatedAdmin):
     prepopulated_fields = {"slug": ["name_fr"]}
 
 
+class OpeningSlotInline(admin.TabularInline):
+    """The weekly hours: a row per opening, two on a day with a lunch break."""
+
+    model = OpeningSlot
+    extra = 0
+
+
+class HoursExceptionInline(admin.TabularInline):
+    model = HoursException
+    extra = 0
+
+
 @admin.register(Place)
 class PlaceAdmin(TranslatedAdmin):
+    inlines = [OpeningSlotInline, HoursExceptionInline]
     list_display = ["name", "category", "city", "published", "to_verify", "precision"]
     list_filter = [
         "category",

@@ -1,6 +1,7 @@
 """The demo places: every row of places/demo/places.csv, from the sourced list kept with it."""
 
 import csv
+import datetime
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -8,11 +9,17 @@ from pathlib import Path
 from common.pictograms import Pictogram
 from common.translations import translated_fields
 
-from .models import Category, Place
+from .hours import slots_from_osm
+from .models import Category, OpeningSlot, Place
 
 CSV_PATH = Path(__file__).parent / "demo" / "places.csv"
 # The name in each other language: the French name on the sign, then what the place is.
 NAMES_PATH = Path(__file__).parent / "demo" / "names.json"
+# Phones, addresses, hours and what to know before going, from the sourced details of each
+# place (details.json, with its texts translated in details-*.json).
+DETAILS_PATHS = sorted((Path(__file__).parent / "demo").glob("details*.json"))
+# A timetable older than this stays a note: a wrong hour sends someone to a closed door.
+HOURS_TRUSTED_SINCE = datetime.date(2020, 1, 1)
 
 # slug: (pictogram, colour, {language: name})
 CATEGORIES = {
@@ -219,9 +226,10 @@ def load():
     with CSV_PATH.open(encoding="utf-8", newline="") as file:
         rows = list(csv.DictReader(file))
     names = json.loads(NAMES_PATH.read_text(encoding="utf-8"))
+    details = _details()
     for row in rows:
         precision = row["precision"]
-        Place.objects.update_or_create(
+        place, _created = Place.objects.update_or_create(
             slug=row["slug"],
             defaults={
                 "name_fr": row["name"],
@@ -238,6 +246,65 @@ def load():
                 "website": row["website"],
                 "staff_notes": f"{row['notes']}\n\nSources: {row['sources']}".strip(),
                 "published": True,
+                **_details_fields(details[row["slug"]], row),
             },
         )
+        _load_hours(place, details[row["slug"]])
     return len(rows)
+
+
+def _details():
+    merged = {}
+    for path in DETAILS_PATHS:
+        for slug, fields in json.loads(path.read_text(encoding="utf-8")).items():
+            place = merged.setdefault(slug, {})
+            for key, value in fields.items():
+                if isinstance(value, dict):
+                    place.setdefault(key, {}).update(value)
+                else:
+                    place[key] = value
+    return merged
+
+
+def _details_fields(detail, row):
+    fields = {
+        **translated_fields("description", detail["before_going"]),
+        **translated_fields("opening_hours", detail["hours_note"]),
+        "public_holidays": detail["public_holidays"],
+        "to_verify": detail["to_verify"] or row["precision"] != Place.Precision.VERIFIED,
+        "staff_notes": f"{detail['staff_notes']}\n\n{row['notes']}\n\nSources: {row['sources']}",
+    }
+    for name in ("phone", "address", "postcode"):
+        if detail[name]:
+            fields[name] = detail[name]
+    if detail["opening_hours_osm"] and not _trusted(detail):
+        fields["staff_notes"] += (
+            f"\n\nHours from {detail['hours_checked_on']}, not shown until checked: "
+            f"{detail['opening_hours_osm']}"
+        )
+    return fields
+
+
+def _trusted(detail):
+    checked = detail["hours_checked_on"]
+    return checked is None or datetime.date.fromisoformat(checked) >= HOURS_TRUSTED_SINCE
+
+
+def _load_hours(place, detail):
+    place.slots.all().delete()
+    if not (detail["opening_hours_osm"] and _trusted(detail)):
+        return
+    slots, holidays_rule = slots_from_osm(detail["opening_hours_osm"])
+    if place.public_holidays != holidays_rule:
+        place.public_holidays = holidays_rule
+        place.save(update_fields=["public_holidays"])
+    OpeningSlot.objects.bulk_create(
+        OpeningSlot(
+            place=place,
+            weekday=slot.weekday,
+            opens=slot.opens,
+            closes=slot.closes,
+            by_appointment=slot.by_appointment or detail["hours_by_appointment"],
+        )
+        for slot in slots
+    )

@@ -1,3 +1,5 @@
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -13,6 +15,9 @@ from common.translations import CheckedTranslation
 METROPOLE_RADIUS_KM = 25
 # /<lang>/places/embed/ is a page of its own, not a place.
 RESERVED_PLACE_SLUGS = {"embed", "partners"}
+
+
+MIDNIGHT = datetime.time(0)
 
 
 class WebsiteField(models.URLField):
@@ -64,6 +69,11 @@ class Place(CheckedTranslation):
         APPROX = "approx", _("approximate")
         UNLOCATED = "unlocated", _("no position")
 
+    class Holidays(models.TextChoices):
+        UNKNOWN = "unknown", _("not known")
+        OPEN = "open", _("open as on other days")
+        CLOSED = "closed", _("closed")
+
     class Wheelchair(models.TextChoices):
         UNKNOWN = "", _("not known")
         YES = "yes", _("yes")
@@ -108,7 +118,23 @@ class Place(CheckedTranslation):
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     email = models.EmailField(_("email"), blank=True)
     website = WebsiteField(_("website"), blank=True)
-    opening_hours = models.TextField(_("opening hours"), blank=True)
+    opening_hours = models.TextField(
+        _("about the opening hours"),
+        blank=True,
+        help_text=_(
+            "What readers should know beyond the timetable below: which desk, since when, "
+            "« sur rendez-vous »…"
+        ),
+    )
+    public_holidays = models.CharField(
+        _("on public holidays"),
+        max_length=10,
+        choices=Holidays.choices,
+        default=Holidays.UNKNOWN,
+        help_text=_(
+            "French public holidays (14 July, 25 December…). Not known: readers are told so."
+        ),
+    )
     transport = models.TextField(_("getting there by public transport"), blank=True)
     wheelchair = models.CharField(
         _("wheelchair access"), max_length=10, choices=Wheelchair.choices, blank=True
@@ -173,3 +199,83 @@ class Place(CheckedTranslation):
     @property
     def is_located(self):
         return self.latitude is not None and self.longitude is not None
+
+
+class OpeningSlot(models.Model):
+    """A weekly opening: Monday 08:30–12:00. Several a day for a lunch break."""
+
+    content_kind = ContentKind.PUBLIC
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, _("Monday")
+        TUESDAY = 1, _("Tuesday")
+        WEDNESDAY = 2, _("Wednesday")
+        THURSDAY = 3, _("Thursday")
+        FRIDAY = 4, _("Friday")
+        SATURDAY = 5, _("Saturday")
+        SUNDAY = 6, _("Sunday")
+
+    place = models.ForeignKey(
+        Place, on_delete=models.CASCADE, related_name="slots", verbose_name=_("place")
+    )
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
+    opens = models.TimeField(_("opens at"))
+    closes = models.TimeField(
+        _("closes at"), help_text=_("00:00: at midnight, the end of the day.")
+    )
+    by_appointment = models.BooleanField(_("by appointment only"), default=False)
+
+    class Meta:
+        ordering = ["weekday", "opens"]
+        verbose_name = _("weekly opening")
+        verbose_name_plural = _("weekly opening hours")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes__gt=models.F("opens")) | models.Q(closes=MIDNIGHT),
+                name="slot_closes_after_it_opens",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+    def clean(self):
+        if self.opens and self.closes and self.closes <= self.opens and self.closes != MIDNIGHT:
+            raise ValidationError({"closes": _("It closes before it opens.")})
+
+
+class HoursException(models.Model):
+    """A dated closure (« fermé du 22 au 26 décembre ») or changed hours."""
+
+    content_kind = ContentKind.PUBLIC
+
+    place = models.ForeignKey(
+        Place, on_delete=models.CASCADE, related_name="exceptions", verbose_name=_("place")
+    )
+    starts = models.DateField(_("from"))
+    ends = models.DateField(_("until (included)"))
+    closed = models.BooleanField(_("closed"), default=True)
+    opens = models.TimeField(_("opens at"), null=True, blank=True)
+    closes = models.TimeField(_("closes at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["starts"]
+        verbose_name = _("closure or changed hours")
+        verbose_name_plural = _("closures and changed hours")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends__gte=models.F("starts")), name="exception_ends_after_start"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.starts:%d/%m/%Y}–{self.ends:%d/%m/%Y}"
+
+    def clean(self):
+        errors = {}
+        if self.starts and self.ends and self.ends < self.starts:
+            errors["ends"] = _("It ends before it starts.")
+        if not self.closed and not (self.opens and self.closes):
+            errors["opens"] = _("Closed, or give the hours it opens and closes.")
+        if errors:
+            raise ValidationError(errors)

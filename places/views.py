@@ -1,6 +1,7 @@
 import hashlib
 import io
 import json
+import math
 import re
 
 import segno
@@ -9,8 +10,13 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import translation
-from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils import timezone, translation
+from django.utils.cache import (
+    get_conditional_response,
+    get_max_age,
+    patch_cache_control,
+    patch_vary_headers,
+)
 from django.utils.http import urlencode
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
@@ -18,8 +24,11 @@ from django.views.decorators.http import require_safe
 from common.translations import fallback_fields
 
 from . import maps
+from .hours import hours_state, opening_hours_specification, to_osm
 from .models import Category, Place
 
+# What « open now » reads, fetched with the places (two queries whatever their number).
+HOURS = ("slots", "exceptions")
 _SLUG = re.compile(r"^[-a-z0-9_]{1,60}$")
 
 
@@ -38,7 +47,7 @@ def _chosen_categories(request):
 
 def _filtered_places(request):
     chosen = _chosen_categories(request)
-    places = Place.objects.published().select_related("category")
+    places = Place.objects.published().select_related("category").prefetch_related(*HOURS)
     if chosen:
         places = places.filter(category__slug__in=chosen)
     return chosen, places
@@ -56,15 +65,32 @@ def _map_context(request):
         "chosen": chosen,
         "groups": [(c, groups[c.pk]) for c in categories if c.pk in groups],
         "place_count": len(places),
+        "places": places,
         "markers": maps.markers(places),
         "map_config": maps.config(),
         "query": urlencode([("category", slug) for slug in chosen]),
     }
 
 
+def _until_hours_change(response, places):
+    """Keep the page no longer than the « open now » it shows: until the first place on it
+    opens or closes, or midnight (common.middleware.public_page_cache reads `fresh_until`)."""
+    now = timezone.now()
+    until = min((hours_state(place, now).valid_until for place in places), default=None)
+    if until is not None:
+        response.fresh_until = until
+        max_age = get_max_age(response)
+        if max_age is not None:  # open data: its users' caches keep it no longer either
+            seconds = max(1, math.ceil((until - now).total_seconds()))
+            patch_cache_control(response, max_age=min(max_age, seconds))
+    return response
+
+
 @require_safe
 def place_list(request):
-    return render(request, "places/place_list.html", _map_context(request))
+    context = _map_context(request)
+    response = render(request, "places/place_list.html", context)
+    return _until_hours_change(response, context["places"])
 
 
 # Partners put this page in an iframe on their own sites: it alone may be framed.
@@ -72,16 +98,20 @@ def place_list(request):
 @xframe_options_exempt
 @csp_replace({"frame-ancestors": ["*"]})
 def place_embed(request):
-    return render(request, "places/place_embed.html", _map_context(request))
+    context = _map_context(request)
+    response = render(request, "places/place_embed.html", context)
+    return _until_hours_change(response, context["places"])
 
 
 @require_safe
 def place_detail(request, slug):
-    place = get_object_or_404(Place.objects.published().select_related("category"), slug=slug)
+    place = get_object_or_404(
+        Place.objects.published().select_related("category").prefetch_related(*HOURS), slug=slug
+    )
     sections = place.sections.published().select_related("theme")
     # A place's name is often a proper name nobody translates: marked in French, not announced.
     fallback = fallback_fields(place, ("name", *Place.TRACKED_FIELDS))
-    return render(
+    response = render(
         request,
         "places/place_detail.html",
         {
@@ -93,8 +123,12 @@ def place_detail(request, slug):
             "fallback": fallback,
             "untranslated_texts": fallback - {"name"},
             "category_fallback": fallback_fields(place.category),
+            "upcoming_exceptions": [
+                e for e in place.exceptions.all() if e.ends >= timezone.localdate()
+            ],
         },
     )
+    return _until_hours_change(response, [place])
 
 
 def _without_empty(data):
@@ -105,7 +139,7 @@ def _without_empty(data):
             value = _without_empty(value)
             if set(value) <= {"@type"}:
                 continue
-        if value is not None and not (isinstance(value, str) and not value.strip()):
+        if value not in (None, []) and not (isinstance(value, str) and not value.strip()):
             kept[key] = value
     return kept
 
@@ -132,6 +166,7 @@ def _structured_data(request, place):
             "latitude": float(place.latitude),
             "longitude": float(place.longitude),
         }
+    data["openingHoursSpecification"] = opening_hours_specification(place) or None
     data["telephone"] = place.phone
     data["email"] = place.email
     data["sameAs"] = place.website
@@ -142,6 +177,9 @@ def _structured_data(request, place):
 def place_geojson(request):
     """Open data for partners: an RFC 7946 FeatureCollection, [longitude, latitude]."""
     _chosen, places = _filtered_places(request)
+    places = list(places)
+    now = timezone.now()
+    hours = {place.pk: hours_state(place, now) for place in places}
     features = [
         {
             "type": "Feature",
@@ -161,7 +199,12 @@ def place_geojson(request):
                 "city": place.city,
                 "phone": place.phone,
                 "website": place.website,
-                "opening_hours": place.opening_hours,
+                "opening_hours": to_osm(place),
+                "opening_hours_note": place.opening_hours,
+                "open_now": hours[place.pk].is_open if hours[place.pk].known else None,
+                "next_change": hours[place.pk].change.isoformat()
+                if hours[place.pk].known and hours[place.pk].change
+                else None,
                 "wheelchair": place.wheelchair or None,
                 "to_verify": place.to_verify,
                 "url": request.build_absolute_uri(place.get_absolute_url()),
@@ -180,7 +223,7 @@ def place_geojson(request):
     response["Access-Control-Allow-Origin"] = "*"
     patch_cache_control(response, public=True, max_age=300)
     patch_vary_headers(response, ["Accept-Encoding"])
-    return response
+    return _until_hours_change(response, places)
 
 
 def _partner_choice(request):

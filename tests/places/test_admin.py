@@ -121,6 +121,14 @@ def test_filter_places_missing_a_translation(admin_client, places):
     assert html.count('class="action-select"') == 1
 
 
+# The management forms of the place's inlines (weekly hours, exceptions), with no row.
+INLINES_EMPTY = {
+    f"{prefix}-{name}": value
+    for prefix in ("slots", "exceptions")
+    for name, value in (("TOTAL_FORMS", "0"), ("INITIAL_FORMS", "0"))
+}
+
+
 def test_far_away_point_gets_a_warning(admin_client):
     category = make_category()
     response = admin_client.post(
@@ -134,6 +142,8 @@ def test_far_away_point_gets_a_warning(admin_client):
             "longitude": "2.3522",
             "published": "on",
             "precision": "verified",
+            "public_holidays": "unknown",
+            **INLINES_EMPTY,
         },
         follow=True,
     )
