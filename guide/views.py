@@ -5,7 +5,8 @@ from django.views.decorators.http import require_safe
 
 from common.translations import fallback_fields
 from places import maps
-from places.models import Place
+from places.hours import next_midnight
+from places.models import Notice, Place
 from routes.models import Route
 
 from .models import Section, Theme
@@ -20,7 +21,12 @@ def _visible_sections(request):
 def home(request):
     themes = Theme.objects.order_by("order", "pk")
     routes = Route.objects.published()
-    return render(request, "guide/home.html", {"themes": themes, "routes": routes})
+    notices = Notice.objects.current().for_readers()
+    response = render(
+        request, "guide/home.html", {"themes": themes, "routes": routes, "notices": notices}
+    )
+    response.fresh_until = next_midnight()  # notices come and go with the day
+    return response
 
 
 @require_safe

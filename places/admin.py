@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +14,14 @@ from common.admin import TranslatedAdmin, TranslationStatusFilter
 
 from . import maps
 from .csv_io import export_places, import_places
-from .models import METROPOLE_RADIUS_KM, Category, HoursException, OpeningSlot, Place
+from .models import (
+    METROPOLE_RADIUS_KM,
+    Category,
+    HoursException,
+    Notice,
+    OpeningSlot,
+    Place,
+)
 
 
 class PointPickerWidget(forms.NumberInput):
@@ -54,6 +62,19 @@ class PositionFilter(admin.SimpleListFilter):
         return queryset
 
 
+class FactsCheckFilter(admin.SimpleListFilter):
+    title = _("facts checked")
+    parameter_name = "facts"
+
+    def lookups(self, request, model_admin):
+        return [("due", _("Not checked for six months"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "due":
+            return queryset.facts_due()
+        return queryset
+
+
 class CsvImportForm(forms.Form):
     file = forms.FileField(label=_("CSV file"))
 
@@ -87,13 +108,14 @@ class PlaceAdmin(TranslatedAdmin):
         "to_verify",
         "precision",
         PositionFilter,
+        FactsCheckFilter,
         TranslationStatusFilter,
     ]
     list_select_related = ["category"]
     search_fields = ["name", "address", "description"]
     prepopulated_fields = {"slug": ["name_fr"]}
     change_list_template = "admin/places/place/change_list.html"
-    actions = ["export_csv"]
+    actions = ["export_csv", "mark_facts_checked"]
 
     def get_urls(self):
         return [
@@ -122,6 +144,16 @@ class PlaceAdmin(TranslatedAdmin):
         response = HttpResponse(export_places(places), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="lieux.csv"'
         return response
+
+    @admin.action(description=_("Mark the facts as checked today"))
+    def mark_facts_checked(self, request, queryset):
+        # One save each, not update(): the save signal tells the page cache the date changed.
+        for place in queryset:
+            place.facts_checked_on = timezone.localdate()
+            place.save(update_fields=["facts_checked_on"])
+        self.message_user(
+            request, _("%(count)d places marked as checked.") % {"count": len(queryset)}
+        )
 
     @admin.action(description=_("Export the selected places as CSV"))
     def export_csv(self, request, queryset):
@@ -154,3 +186,12 @@ class PlaceAdmin(TranslatedAdmin):
             "opts": self.model._meta,
         }
         return TemplateResponse(request, "admin/places/place/import.html", context)
+
+
+@admin.register(Notice)
+class NoticeAdmin(TranslatedAdmin):
+    list_display = ["title", "starts", "ends"]
+    list_filter = ["starts"]
+    search_fields = ["title", "text"]
+    date_hierarchy = "starts"
+    autocomplete_fields = ["places"]

@@ -96,6 +96,11 @@ class HoursState:
         return min(self.change, midnight) if self.change else midnight
 
 
+def next_midnight():
+    """When today ends, in Paris: notices start and end with the day."""
+    return _at(timezone.localdate() + datetime.timedelta(days=1), MIDNIGHT)
+
+
 def hours_state(place, now=None):
     local = timezone.localtime(now or timezone.now(), PARIS)
     today = local.date()

@@ -4,12 +4,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.content import ContentKind
 from common.geo import CITY_CENTRE, distance_km
 from common.pictograms import Pictogram
-from common.translations import CheckedTranslation
+from common.translations import CheckedTranslation, fallback_fields
 
 # A place further than this from the city centre is probably a typing error.
 METROPOLE_RADIUS_KM = 25
@@ -56,9 +57,21 @@ class Category(CheckedTranslation):
         return self.name
 
 
+# Facts about a place (hours, what to bring) change: check them again after this.
+FACTS_CHECK_AFTER = datetime.timedelta(days=183)
+
+
 class PlaceQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published=True)
+
+    def facts_due(self, today=None):
+        """Places whose facts nobody checked for six months, or ever."""
+        today = today or timezone.localdate()
+        return self.filter(
+            models.Q(facts_checked_on__isnull=True)
+            | models.Q(facts_checked_on__lt=today - FACTS_CHECK_AFTER)
+        )
 
 
 class Place(CheckedTranslation):
@@ -154,6 +167,15 @@ class Place(CheckedTranslation):
     )
     staff_notes = models.TextField(
         _("notes for staff"), blank=True, help_text=_("Sources and checks. Never shown to readers.")
+    )
+    facts_checked_on = models.DateField(
+        _("facts checked on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When someone last checked the address, phone, hours and what to know with the "
+            "service itself. Shown to readers; due again after six months."
+        ),
     )
 
     # The name too: a French institution keeps its French name, followed by what it is in the
@@ -279,3 +301,61 @@ class HoursException(models.Model):
             errors["opens"] = _("Closed, or give the hours it opens and closes.")
         if errors:
             raise ValidationError(errors)
+
+
+class NoticeQuerySet(models.QuerySet):
+    def current(self, today=None):
+        """The notices readers see today: started, and not ended."""
+        today = today or timezone.localdate()
+        return self.filter(starts__lte=today).filter(
+            models.Q(ends__isnull=True) | models.Q(ends__gte=today)
+        )
+
+    def for_readers(self):
+        """[(notice, its texts shown in French for want of a translation)], with places."""
+        return [(notice, fallback_fields(notice)) for notice in self.prefetch_related("places")]
+
+
+class Notice(CheckedTranslation):
+    """A message for a while: a closure, a move, a strike, a new service. On the places it
+    names (none: site-wide) and the home page, from its first day to its last, and in the
+    Atom feed partners follow."""
+
+    content_kind = ContentKind.PUBLIC
+    TRACKED_FIELDS = ("title", "text")
+
+    title = models.CharField(_("title"), max_length=160)
+    text = models.TextField(_("text"), max_length=1000, blank=True)
+    starts = models.DateField(_("shown from"), default=timezone.localdate)
+    ends = models.DateField(
+        _("shown until (included)"), null=True, blank=True, help_text=_("Empty: until removed.")
+    )
+    places = models.ManyToManyField(
+        Place,
+        blank=True,
+        related_name="notices",
+        verbose_name=_("places"),
+        help_text=_("None: a notice for the whole site."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = NoticeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts", "-pk"]
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends__isnull=True) | models.Q(ends__gte=models.F("starts")),
+                name="notice_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.ends and self.starts and self.ends < self.starts:
+            raise ValidationError({"ends": _("It ends before it starts.")})

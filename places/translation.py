@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Category, Place
+from .models import Category, Notice, Place
 
 
 @register(Category)
@@ -22,3 +22,9 @@ class PlaceTranslationOptions(TranslationOptions):
         "checked_on",
     )
     required_languages = {"fr": ("name",)}
+
+
+@register(Notice)
+class NoticeTranslationOptions(TranslationOptions):
+    fields = ("title", "text", "translated_at", "checked_by", "checked_on")
+    required_languages = {"fr": ("title",)}

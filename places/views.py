@@ -123,11 +123,13 @@ def place_detail(request, slug):
             "fallback": fallback,
             "untranslated_texts": fallback - {"name"},
             "category_fallback": fallback_fields(place.category),
+            "notices": place.notices.current().for_readers(),
             "upcoming_exceptions": [
                 e for e in place.exceptions.all() if e.ends >= timezone.localdate()
             ],
         },
     )
+    # Its hours, and so its notices too, change by midnight at the latest.
     return _until_hours_change(response, [place])
 
 
@@ -239,6 +241,7 @@ def _partner_choice(request):
             "page": request.build_absolute_uri(reverse("places:list")) + query,
             "embed": request.build_absolute_uri(reverse("places:embed")) + query,
             "geojson": request.build_absolute_uri(reverse("places:geojson")) + query,
+            "notices": request.build_absolute_uri(reverse("places:notices")),
             "title": translation.gettext("Useful places in Clermont-Ferrand"),
         }
     return language, category, urls

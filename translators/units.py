@@ -23,7 +23,7 @@ from common.models import LanguageFallback
 from common.translations import _comparable
 from feedback.models import Question, Questionnaire
 from guide.models import Section, Theme
-from places.models import Category, Place
+from places.models import Category, Notice, Place
 from routes.models import Route, RouteStop
 from search.text import plain
 
@@ -70,6 +70,7 @@ KINDS = {
         Kind("section", Section, ("theme",)),
         Kind("category", Category),
         Kind("place", Place),
+        Kind("notice", Notice),
         Kind("route", Route, (Prefetch("stops", RouteStop.objects.select_related("place")),)),
         Kind(
             "questionnaire",

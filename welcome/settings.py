@@ -219,6 +219,8 @@ EXTRA_LANG_INFO = {
 django.conf.locale.LANG_INFO.update(EXTRA_LANG_INFO)
 # What <html dir> reads (get_language_bidi): Django's list knows Arabic and Persian, not Pashto.
 LANGUAGES_BIDI = [code for code, info in django.conf.locale.LANG_INFO.items() if info.get("bidi")]
+# Date and time formats for the languages Django has none for (Pashto, Tigrinya).
+FORMAT_MODULE_PATH = ["common.formats"]
 # The project catalogs live outside any app, so Django must be told where.
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True

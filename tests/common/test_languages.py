@@ -1,6 +1,7 @@
 """The nine languages: prefixes, the redirect from /, <html lang> and dir, the switcher,
 catalogs, logical CSS for right-to-left."""
 
+import datetime
 import os
 import re
 import shutil
@@ -11,6 +12,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
+from django.utils import translation
 
 from common.management.commands.compile_catalogs import catalogs, compiled
 from common.models import LanguageFallback
@@ -219,3 +221,15 @@ def test_a_place_not_translated_yet_says_nothing_of_a_check(client):
     place.save()
     html = client.get(f"/en/places/{place.slug}/").content.decode()
     assert "This translation has not been checked by a speaker yet." in html
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"), [("ps", "22 دسمبر 2026 08:30"), ("ti", "22 ታሕሳስ 2026 08:30")]
+)
+def test_dates_and_times_in_languages_django_has_no_formats_for(code, expected):
+    """Without common/formats, a Pashto reader got « déc. 22, 2026 » and « 8:30 a.m. »."""
+    from django.utils.formats import date_format
+
+    moment = datetime.datetime(2026, 12, 22, 8, 30)
+    with translation.override(code):
+        assert date_format(moment, "DATETIME_FORMAT") == expected

@@ -144,10 +144,10 @@ def test_home_page_runs_the_same_queries_whatever_the_number_of_themes(
     client, django_assert_num_queries
 ):
     make_theme()
-    with django_assert_num_queries(2):  # themes, routes
+    with django_assert_num_queries(3):  # themes, routes, notices
         client.get("/fr/")
     for _ in range(30):
         make_theme()
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         html = client.get("/fr/").content.decode()
     assert html.count('<a href="/fr/guide/theme-') == 31

@@ -185,7 +185,7 @@ def _content(themes=1, sections_per_theme=3, places_per_section=2):
 @pytest.mark.parametrize(
     ("page_type", "queries"),
     [
-        ("home", 2),
+        ("home", 3),
         ("theme", 2),
         ("section", 3),
         ("print", 3),

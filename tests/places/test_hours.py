@@ -167,3 +167,23 @@ def test_an_hour_change_shows_at_once_despite_the_page_cache(client, office):
         slot.closes = t("11:00")
         slot.save()
         assert "11:00" in client.get(f"/fr/places/{office.slug}/").content.decode()
+
+
+def test_staff_find_the_places_whose_facts_nobody_checked_for_six_months(admin_client):
+    fresh = make_place(facts_checked_on=datetime.date.today())
+    old = make_place(facts_checked_on=datetime.date.today() - datetime.timedelta(days=200))
+    never = make_place()
+    assert set(Place.objects.facts_due()) == {old, never}
+    html = admin_client.get("/admin/places/place/?facts=due").content.decode()
+    assert f"/admin/places/place/{old.pk}/change/" in html
+    assert f"/admin/places/place/{fresh.pk}/change/" not in html
+    admin_client.post(
+        "/admin/places/place/",
+        {"action": "mark_facts_checked", "_selected_action": [old.pk, never.pk]},
+    )
+    assert not Place.objects.facts_due().exists()
+
+
+def test_readers_see_when_the_facts_were_checked(client):
+    place = make_place(facts_checked_on=datetime.date(2026, 11, 20))
+    assert "20 novembre 2026" in client.get(f"/fr/places/{place.slug}/").content.decode()

@@ -154,9 +154,10 @@ def test_geojson_of_a_thousand_places_is_three_queries(client, django_assert_num
 
 
 @pytest.mark.parametrize(
-    # Each with the places' weekly hours and exceptions: two queries, whatever the places.
+    # Each with the places' weekly hours and exceptions: two queries, whatever the places; a
+    # place's page also reads its notices.
     ("url", "queries"),
-    [("/fr/places/", 4), ("/fr/places/embed/", 4), ("/fr/places/p0/", 4)],
+    [("/fr/places/", 4), ("/fr/places/embed/", 4), ("/fr/places/p0/", 5)],
 )
 def test_place_pages_run_the_same_queries_with_ten_times_the_places(
     client, django_assert_num_queries, url, queries
