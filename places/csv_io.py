@@ -5,6 +5,7 @@ every bad row is reported with its line number.
 """
 
 import csv
+import dataclasses
 import io
 
 from django import forms
@@ -13,7 +14,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
-from .models import Category, Place
+from .hours import slots_from_osm, to_osm
+from .models import Category, OpeningSlot, Place
 
 TRANSLATED = ("name", "description", "opening_hours", "transport", "languages")
 PLAIN = (
@@ -29,7 +31,11 @@ PLAIN = (
     "published",
     "to_verify",
     "precision",
+    "public_holidays",
 )
+# The weekly hours in OpenStreetMap syntax (« Mo-Fr 08:30-12:00,13:30-16:30 »), as partners and
+# OSM write them; dated closures are edited in the admin and kept by an import.
+HOURS = "opening_hours_osm"
 BOOLEANS = ("published", "to_verify")
 FALSE = {"", "0", "false", "faux", "non", "no", "n"}
 
@@ -40,7 +46,7 @@ def columns():
         for field in TRANSLATED
         for code, _name in settings.LANGUAGES
     ]
-    return ["slug", "category", *translated, *PLAIN]
+    return ["slug", "category", *translated, *PLAIN, HOURS]
 
 
 def export_places(places):
@@ -49,9 +55,12 @@ def export_places(places):
     buffer.write("\ufeff")
     writer = csv.writer(buffer)
     writer.writerow(columns())
-    for place in places.select_related("category"):
+    for place in places.select_related("category").prefetch_related("slots", "exceptions"):
         row = []
         for column in columns():
+            if column == HOURS:
+                row.append(to_osm(place, exceptions=False))
+                continue
             value = place.category.slug if column == "category" else getattr(place, column)
             if column in BOOLEANS:
                 value = "true" if value else "false"
@@ -65,7 +74,9 @@ class PlaceRowForm(forms.ModelForm):
 
     class Meta:
         model = Place
-        fields = [column for column in columns() if column != "category"] + ["category"]
+        fields = [column for column in columns() if column not in ("category", HOURS)] + [
+            "category"
+        ]
 
 
 def _read(data):
@@ -73,10 +84,12 @@ def _read(data):
     # The header line tells the delimiter; `no mutate`: another maxsplit reads the same line.
     header = text.split("\n", 1)[0]  # pragma: no mutate
     try:
-        dialect = csv.Sniffer().sniff(header, delimiters=",;\t")
+        delimiter = csv.Sniffer().sniff(header, delimiters=",;\t").delimiter
     except csv.Error:  # a single column: nothing to tell the delimiter by
-        dialect = csv.excel  # pragma: no mutate (csv's default dialect)
-    return csv.DictReader(io.StringIO(text), dialect=dialect)
+        delimiter = ","  # pragma: no mutate (csv's default)
+    # Only the delimiter: a header has no quotes to learn quoting from, and spreadsheets double
+    # the quotes inside a quoted cell (« "sur rendez-vous" » in the hours).
+    return csv.DictReader(io.StringIO(text), delimiter=delimiter)
 
 
 def import_places(data):
@@ -113,8 +126,17 @@ def import_places(data):
         data = forms.model_to_dict(instance) if instance else {}
         data.update(row)
         form = PlaceRowForm(data, instance=instance)
+        slots = None
+        if HOURS in row:
+            try:
+                slots = slots_from_osm(row[HOURS])[0] if row[HOURS] else []
+            except ValueError:
+                errors.append(
+                    _("Line %(line)d, %(field)s: not OpenStreetMap opening_hours syntax.")
+                    % {"line": line, "field": HOURS}
+                )
         if form.is_valid():
-            forms_to_save.append(form)
+            forms_to_save.append((form, slots))
         else:
             for field, messages in form.errors.items():
                 for message in messages:
@@ -124,8 +146,13 @@ def import_places(data):
                     )
     if errors:
         return 0, 0, errors
-    created = sum(1 for form in forms_to_save if form.instance.pk is None)
+    created = sum(1 for form, _slots in forms_to_save if form.instance.pk is None)
     with transaction.atomic():
-        for form in forms_to_save:
-            form.save()
+        for form, slots in forms_to_save:
+            place = form.save()
+            if slots is not None:  # the file has the column: it says the weekly hours
+                place.slots.all().delete()
+                OpeningSlot.objects.bulk_create(
+                    OpeningSlot(place=place, **dataclasses.asdict(slot)) for slot in slots
+                )
     return created, len(forms_to_save) - created, []

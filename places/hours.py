@@ -146,8 +146,9 @@ def hours_state(place, now=None):
     return HoursState(known=True, reason=days[0].reason, now=local)
 
 
-def to_osm(place):
-    """The place's hours in OpenStreetMap `opening_hours` syntax ("" if not known)."""
+def to_osm(place, exceptions=True):
+    """The place's hours in OpenStreetMap `opening_hours` syntax ("" if not known); without
+    its dated closures if `exceptions` is False (the CSV, whose import keeps them)."""
     by_day = {n: [] for n in range(7)}
     for slot in place.slots.all():
         by_day[slot.weekday].append(slot)
@@ -157,13 +158,21 @@ def to_osm(place):
     ):
         return "24/7"
 
-    def rule_of(slots):
-        times = ",".join(
+    def times(slots):
+        return ",".join(
             f"{s.opens:%H:%M}-{'24:00' if s.closes == MIDNIGHT else f'{s.closes:%H:%M}'}"
             for s in sorted(slots, key=lambda s: s.opens)
         )
-        appointment = ' "sur rendez-vous"' if all(s.by_appointment for s in slots) else ""
-        return times + appointment
+
+    def rule_of(slots, days=""):
+        """A day's times; those by appointment in an additional rule (« , We 13:30-16:30
+        "sur rendez-vous" »), since a comment covers a whole rule."""
+        walk_in = [s for s in slots if not s.by_appointment]
+        appointment = [s for s in slots if s.by_appointment]
+        parts = [times(walk_in)] if walk_in else []
+        if appointment:
+            parts.append(f'{days} {times(appointment)} "sur rendez-vous"'.strip())
+        return ", ".join(parts)
 
     rules, start = [], 0
     while start < 7:
@@ -178,13 +187,13 @@ def to_osm(place):
         days = OSM_DAYS[start] if end == start else f"{OSM_DAYS[start]}-{OSM_DAYS[end]}"
         if end == start + 1:
             days = f"{OSM_DAYS[start]},{OSM_DAYS[end]}"
-        rules.append(f"{days} {rule_of(by_day[start])}")
+        rules.append(f"{days} {rule_of(by_day[start], days)}")
         start = end + 1
     if not rules:
         return ""
     if place.public_holidays == place.Holidays.CLOSED:
         rules.append("PH off")
-    for exception in place.exceptions.all():
+    for exception in place.exceptions.all() if exceptions else []:
         if exception.ends >= timezone.localdate():
             span = f"{exception.starts:%Y %b %d}-{exception.ends:%Y %b %d}"
             if exception.closed or not (exception.opens and exception.closes):

@@ -25,7 +25,9 @@ def ld_json(data):
 
 
 def _time(moment):
-    return date_format(timezone.localtime(moment), "TIME_FORMAT")
+    # A 24-hour clock in every language, as the timetable beside it: « 9 a.m.. » and « 9:00 ص »
+    # read worse than 09:00, which every reader of a French timetable meets anyway.
+    return f"{timezone.localtime(moment):%H:%M}"
 
 
 def describe_hours(state):

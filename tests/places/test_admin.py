@@ -231,7 +231,8 @@ def test_a_file_of_one_column_is_refused_with_the_missing_ones():
 
 
 def test_the_export_reads_the_categories_with_the_places(places, django_assert_num_queries):
+    """The places with their categories, then their weekly hours and closures."""
     make_place(slug="autre", category=make_category(slug="droits"))
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(3):
         rows = _rows(export_places(Place.objects.all()))
     assert {row["category"] for row in rows} == {"sante", "droits"}

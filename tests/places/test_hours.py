@@ -187,3 +187,29 @@ def test_staff_find_the_places_whose_facts_nobody_checked_for_six_months(admin_c
 def test_readers_see_when_the_facts_were_checked(client):
     place = make_place(facts_checked_on=datetime.date(2026, 11, 20))
     assert "20 novembre 2026" in client.get(f"/fr/places/{place.slug}/").content.decode()
+
+
+def test_every_language_reads_a_24_hour_clock(client, office):
+    with time_machine.travel(at(2026, 12, 1, 7, 0), tick=False):
+        html = client.get(f"/en/places/{office.slug}/").content.decode()
+    assert '<p class="open-now open-now-closed">Closed — opens at 08:30.</p>' in html
+
+
+def test_spreadsheets_carry_the_weekly_hours_in_openstreetmap_syntax(office):
+    from places.csv_io import export_places, import_places
+
+    HoursException.objects.create(
+        place=office, starts=datetime.date(2026, 12, 21), ends=datetime.date(2026, 12, 24)
+    )
+    exported = export_places(Place.objects.filter(pk=office.pk))
+    assert "Mo,Tu 08:30-12:00,13:30-16:30; " in exported and "; PH off" in exported
+    assert 'We 08:30-12:00, We 13:30-16:30 ""sur rendez-vous""' in exported  # CSV quoting
+    changed = exported.replace("Th,Fr 08:30-12:00,13:30-16:30", "Th,Fr 09:00-12:00")
+    assert import_places(changed.encode()) == (0, 1, [])
+    office = Place.objects.get(pk=office.pk)
+    assert [str(s) for s in office.slots.filter(weekday=4)] == ["Vendredi 09:00–12:00"] or [
+        (s.opens, s.closes) for s in office.slots.filter(weekday=4)
+    ] == [(t("09:00"), t("12:00"))]
+    assert office.exceptions.count() == 1  # dated closures are kept
+    created, updated, errors = import_places(changed.replace("09:00-12:00", "le matin").encode())
+    assert (created, updated) == (0, 0) and "opening_hours_osm" in errors[0]
