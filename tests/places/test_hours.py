@@ -213,3 +213,12 @@ def test_spreadsheets_carry_the_weekly_hours_in_openstreetmap_syntax(office):
     assert office.exceptions.count() == 1  # dated closures are kept
     created, updated, errors = import_places(changed.replace("09:00-12:00", "le matin").encode())
     assert (created, updated) == (0, 0) and "opening_hours_osm" in errors[0]
+
+
+def test_the_geojson_from_the_cache_is_kept_by_browsers_only_until_it_changes(client, office):
+    with time_machine.travel(at(2026, 12, 1, 10, 0), tick=False):
+        assert "max-age=300" in client.get("/fr/places/places.geojson")["Cache-Control"]
+    with time_machine.travel(at(2026, 12, 1, 11, 58), tick=False):
+        response = client.get("/fr/places/places.geojson")  # the same page, from the cache
+    assert json.loads(response.content)["features"][0]["properties"]["open_now"] is True
+    assert "max-age=120" in response["Cache-Control"]  # closes at 12:00
