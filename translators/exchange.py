@@ -14,7 +14,6 @@ import xml.etree.ElementTree as ET
 import polib
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
-from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -22,6 +21,7 @@ from django.utils.translation import gettext as _
 from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
 
+from common.language_tags import language_tag  # valid BCP 47 for tools: « fr-x-falc »
 from common.translations import _comparable
 from guide.sanitize import sanitize
 
@@ -42,11 +42,6 @@ class Unit:
     source: str
     target: str
     needs_review: bool = False
-
-
-def language_tag(code):
-    """The tag translators' tools accept: valid BCP 47 (« fr-x-falc », not « fr-falc »)."""
-    return LANG_INFO.get(code, {}).get("bcp47", code)
 
 
 def _note(segment, doc):

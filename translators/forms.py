@@ -2,10 +2,10 @@ from django import forms
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from common.templatetags.common_tags import html_lang
 from common.translations import _comparable
 
 from .exchange import MAX_FILE_BYTES
@@ -14,10 +14,6 @@ from .units import OUTDATED
 
 def text_direction(code):
     return "rtl" if code in settings.LANGUAGES_BIDI else "ltr"
-
-
-def html_lang(code):
-    return get_language_info(code).get("html_lang", code)
 
 
 class TranslationForm(forms.Form):
