@@ -270,6 +270,11 @@ def _details_fields(detail, row):
     fields = {
         **translated_fields("description", detail["before_going"]),
         **translated_fields("opening_hours", detail["hours_note"]),
+        **translated_fields("booking", detail.get("booking", {})),
+        **translated_fields("documents", detail.get("documents", {})),
+        "access": detail.get("access", ""),
+        "cost": detail.get("cost", ""),
+        "interpreting": detail.get("interpreting", ""),
         "public_holidays": detail["public_holidays"],
         "to_verify": detail["to_verify"] or row["precision"] != Place.Precision.VERIFIED,
         "staff_notes": f"{detail['staff_notes']}\n\n{row['notes']}\n\nSources: {row['sources']}",

@@ -87,6 +87,26 @@ class Place(CheckedTranslation):
         OPEN = "open", _("open as on other days")
         CLOSED = "closed", _("closed")
 
+    class Access(models.TextChoices):
+        UNKNOWN = "", _("not known")
+        WALK_IN = "walk_in", _("without an appointment")
+        APPOINTMENT = "appointment", _("by appointment only")
+        BOTH = "both", _("with or without an appointment")
+        PHONE = "phone", _("by phone only: there is no desk to go to")
+        ONLINE = "online", _("online only")
+        REFERRAL = "referral", _("when another service sends you")
+
+    class Cost(models.TextChoices):
+        UNKNOWN = "", _("not known")
+        FREE = "free", _("free")
+        INCOME = "income", _("depends on your income")
+        PAID = "paid", _("you pay")
+
+    class Interpreting(models.TextChoices):
+        UNKNOWN = "", _("not known")
+        YES = "yes", _("yes")
+        NO = "no", _("no")
+
     class Wheelchair(models.TextChoices):
         UNKNOWN = "", _("not known")
         YES = "yes", _("yes")
@@ -149,6 +169,18 @@ class Place(CheckedTranslation):
         ),
     )
     transport = models.TextField(_("getting there by public transport"), blank=True)
+    # What to know before going, as facts a page can set out line by line (and partners read).
+    access = models.CharField(_("appointment"), max_length=12, choices=Access.choices, blank=True)
+    booking = models.TextField(
+        _("how to get an appointment"),
+        blank=True,
+        help_text=_("« Call 04 73 98 63 08 », « In your ameli account »… Never a guess."),
+    )
+    documents = models.TextField(_("what to bring"), blank=True)
+    cost = models.CharField(_("cost"), max_length=10, choices=Cost.choices, blank=True)
+    interpreting = models.CharField(
+        _("interpreters"), max_length=5, choices=Interpreting.choices, blank=True
+    )
     wheelchair = models.CharField(
         _("wheelchair access"), max_length=10, choices=Wheelchair.choices, blank=True
     )
@@ -180,7 +212,15 @@ class Place(CheckedTranslation):
 
     # The name too: a French institution keeps its French name, followed by what it is in the
     # reader's language (« CAF du Puy-de-Dôme (family benefits office) »).
-    TRACKED_FIELDS = ("name", "description", "opening_hours", "transport", "languages")
+    TRACKED_FIELDS = (
+        "name",
+        "description",
+        "opening_hours",
+        "transport",
+        "languages",
+        "booking",
+        "documents",
+    )
 
     objects = PlaceQuerySet.as_manager()
 
@@ -221,6 +261,11 @@ class Place(CheckedTranslation):
     @property
     def is_located(self):
         return self.latitude is not None and self.longitude is not None
+
+    @property
+    def has_a_door(self):
+        """Whether readers go there: a phone line or an online service has no place on a map."""
+        return self.access not in (self.Access.PHONE, self.Access.ONLINE)
 
 
 class OpeningSlot(models.Model):

@@ -11,16 +11,7 @@ class CategoryTranslationOptions(TranslationOptions):
 
 @register(Place)
 class PlaceTranslationOptions(TranslationOptions):
-    fields = (
-        "name",
-        "description",
-        "opening_hours",
-        "transport",
-        "languages",
-        "translated_at",
-        "checked_by",
-        "checked_on",
-    )
+    fields = (*Place.TRACKED_FIELDS, "translated_at", "checked_by", "checked_on")
     required_languages = {"fr": ("name",)}
 
 

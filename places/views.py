@@ -169,6 +169,7 @@ def _structured_data(request, place):
             "longitude": float(place.longitude),
         }
     data["openingHoursSpecification"] = opening_hours_specification(place) or None
+    data["isAccessibleForFree"] = {Place.Cost.FREE: True, Place.Cost.PAID: False}.get(place.cost)
     data["telephone"] = place.phone
     data["email"] = place.email
     data["sameAs"] = place.website
@@ -208,6 +209,12 @@ def place_geojson(request):
                 if hours[place.pk].known and hours[place.pk].change
                 else None,
                 "wheelchair": place.wheelchair or None,
+                "access": place.access or None,
+                "booking": place.booking,
+                "documents": place.documents,
+                # OpenStreetMap's tag: no = free; a fee that depends on income is still a fee.
+                "fee": {"": None, Place.Cost.FREE: "no"}.get(place.cost, "yes"),
+                "interpreting": place.interpreting or None,
                 "to_verify": place.to_verify,
                 "url": request.build_absolute_uri(place.get_absolute_url()),
             },

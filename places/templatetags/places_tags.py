@@ -62,6 +62,20 @@ def describe_hours(state):
 
 
 @register.simple_tag
+def map_note(place):
+    """Why the map does not show the place, or shows it only roughly; "" when it is exact."""
+    if not place.has_a_door:
+        return _("Not on the map: a service by phone or online, with no desk to go to.")
+    if place.is_located:
+        if place.precision == place.Precision.APPROX:
+            return _("On the map near its address, not at its door.")
+        return ""
+    if place.address:
+        return _("Not on the map yet: its address still has to be placed.")
+    return _("Not on the map: we do not know its address yet.")
+
+
+@register.simple_tag
 def open_now(place):
     """One line: open now or not, until or from when; never a guess."""
     state = hours_state(place)

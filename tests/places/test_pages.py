@@ -44,7 +44,8 @@ def test_map_page_lists_every_published_place_grouped_by_category(client, places
         assert name in html
     assert "Caché" not in html
     assert {m["name"] for m in _markers(html)} == {"CHU", "Restos du Cœur"}
-    assert "Not on the map" in html  # the PASS has no position
+    # The PASS has an address but no position yet: the list says so, beside the place.
+    assert "Not on the map yet: its address still has to be placed." in html
 
 
 def test_category_filter_lives_in_the_url(client, places):
@@ -82,8 +83,67 @@ def test_place_page_has_everything_to_get_there(client, places):
 
 def test_unlocated_place_page_says_it_has_no_map(client, places):
     html = client.get("/en/places/pass/").content.decode()
-    assert "This place has no position on the map." in html
+    assert "Not on the map yet: its address still has to be placed." in html
     assert "geo:" not in html
+
+
+@pytest.mark.parametrize(
+    ("fields", "note"),
+    [
+        ({"address": ""}, "Not on the map: we do not know its address yet."),
+        (
+            {"access": Place.Access.PHONE},
+            "Not on the map: a service by phone or online, with no desk to go to.",
+        ),
+        (
+            {"latitude": "45.77", "longitude": "3.08", "precision": Place.Precision.APPROX},
+            "On the map near its address, not at its door.",
+        ),
+    ],
+)
+def test_the_list_says_why_a_place_is_not_on_the_map(client, fields, note):
+    make_place(slug="here", **{"latitude": None, "longitude": None, **fields})
+    html = client.get("/en/places/").content.decode()
+    assert note in html
+    assert note in client.get("/en/places/here/").content.decode()
+
+
+def test_a_place_at_its_door_has_no_map_note(client, places):
+    html = client.get("/en/places/chu/").content.decode()
+    for text in ("Not on the map", "near its address"):
+        assert text not in html
+
+
+def test_what_to_know_before_going_is_set_out_fact_by_fact(client):
+    make_place(
+        slug="paul-suss",
+        access=Place.Access.BOTH,
+        booking_fr="Venez tôt.",
+        booking_en="Come early.",
+        documents_en="Your passport.",
+        cost=Place.Cost.FREE,
+        interpreting=Place.Interpreting.YES,
+        wheelchair=Place.Wheelchair.PARTIAL,
+    )
+    html = client.get("/en/places/paul-suss/").content.decode()
+    facts = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    for fact in (
+        "Appointment With or without an appointment",
+        "How to get an appointment Come early.",
+        "What to bring Your passport.",
+        "Cost Free",
+        "Interpreters Yes",
+        "Wheelchair access Partly",
+    ):
+        assert fact in facts, fact
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html)[1])
+    assert data["isAccessibleForFree"] is True
+    # In French too, and what nobody told us says so instead of a guess.
+    make_place(slug="unknown")
+    french = client.get("/fr/places/unknown/").content.decode()
+    french = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", french))
+    for fact in ("Rendez-vous Non renseigné", "Prix Non renseigné", "Interprètes Non renseigné"):
+        assert fact in french, fact
 
 
 def test_unpublished_place_is_not_found(client, places):
@@ -117,6 +177,20 @@ def test_geojson_is_a_feature_collection_with_lon_lat(client, places):
     assert features["pass"]["geometry"] is None  # RFC 7946 §3.2: an unlocated feature
     assert features["chu"]["properties"]["category_name"] == "Health"
     assert features["chu"]["properties"]["url"] == "http://testserver/en/places/chu/"
+
+
+def test_geojson_tells_partners_what_to_know_before_going(client, places):
+    Place.objects.filter(slug="chu").update(
+        access=Place.Access.APPOINTMENT, cost=Place.Cost.INCOME, documents_en="Your passport."
+    )
+    Place.objects.filter(slug="pass").update(cost=Place.Cost.FREE)
+    data = json.loads(client.get("/en/places/places.geojson").content)
+    properties = {f["id"]: f["properties"] for f in data["features"]}
+    assert properties["chu"]["access"] == "appointment"
+    assert properties["chu"]["documents"] == "Your passport."
+    # OpenStreetMap's fee tag: a price that depends on income is still a fee.
+    assert (properties["chu"]["fee"], properties["pass"]["fee"]) == ("yes", "no")
+    assert "fee" not in properties["restos"] or properties["restos"]["fee"] is None
 
 
 def test_geojson_follows_the_url_language_and_filters(client, places):
@@ -247,3 +321,9 @@ def test_a_place_name_alone_in_french_is_marked_but_not_announced(client):
     html = client.get(f"/en/places/{place.slug}/").content.decode()
     assert '<h1 lang="fr">Le Bief</h1>' in html
     assert "not translated" not in html
+
+
+def test_phone_numbers_in_arabic_texts_keep_their_order(client):
+    make_place(slug="prefecture", booking_ar="اتصلوا بالرقم 04 73 98 63 08 <b>")
+    html = client.get("/ar/places/prefecture/").content.decode()
+    assert 'اتصلوا بالرقم <bdi dir="ltr">04 73 98 63 08</bdi> &lt;b&gt;' in html
