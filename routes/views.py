@@ -61,6 +61,7 @@ def _route_context(slug):
     numbers = [stop.number for stop in stops if stop.place.is_located]
     for marker, number in zip(markers, numbers, strict=True):
         marker["name"] = f"{number}. {marker['name']}"
+        marker["number"] = number
     return {
         "route": route,
         "stops": stops,

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from places.models import Place
 from tests.factories import make_category, make_place, make_section
+from tests.helpers import axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -77,3 +78,46 @@ def test_section_map_loads_only_when_the_reader_asks(page, live_server, places):
     button.click()
     expect(page.locator(".leaflet-marker-icon")).to_have_count(3)
     assert any(re.search(r"/leaflet\.[0-9a-f]{12}\.js$", url) for url in leaflet_requests)
+
+
+def test_places_on_one_point_gather_and_spread_when_tapped(page, live_server, places):
+    health = Place.objects.get(name_fr="CHU").category
+    # Two services in the hospital's building: the same coordinates as the CHU.
+    make_place(name_fr="PASS du CHU", category=health)
+    make_place(name_fr="Admissions", category=health)
+    page.goto(f"{live_server.url}/en/places/")
+    cluster = page.locator(".map-cluster")
+    expect(cluster).to_have_count(1)
+    expect(cluster).to_have_accessible_name("Places here: 3. Open to see them.")
+    expect(page.locator(".map-marker")).to_have_count(2)  # Paul-Suss and the Restos
+    cluster.click()
+    # All three on one point: the cluster spreads them out instead of zooming for ever.
+    expect(page.locator(".map-marker")).to_have_count(5)
+    page.get_by_role("button", name="PASS du CHU").click()
+    expect(page.locator(".leaflet-popup")).to_contain_text("PASS du CHU")
+
+
+def test_markers_wear_their_category_colour_and_pictogram(page, live_server, places):
+    Place.objects.filter(name_fr="Restos du Cœur").update(precision=Place.Precision.APPROX)
+    page.goto(f"{live_server.url}/en/places/")
+    restos = page.get_by_role("button", name="Restos du Cœur")
+    pin = restos.locator(".map-pin")
+    food = Place.objects.get(name_fr="Restos du Cœur").category
+    red, green, blue = (int(food.colour[i : i + 2], 16) for i in (1, 3, 5))
+    expect(pin).to_have_css("background-color", f"rgb({red}, {green}, {blue})")
+    expect(pin).to_have_class(re.compile(r"map-pin-approx"))
+    expect(pin.locator("img")).to_have_attribute("src", re.compile(r"/pictograms/.+\.svg$"))
+    restos.click()
+    expect(page.locator(".leaflet-popup")).to_contain_text(
+        "Position: near the address, not at the door."
+    )
+
+
+def test_map_with_markers_and_clusters_has_no_accessibility_violation(
+    watched_page, live_server, places
+):
+    make_place(name_fr="PASS du CHU", category=Place.objects.get(name_fr="CHU").category)
+    watched_page.goto(f"{live_server.url}/ar/places/")
+    expect(watched_page.locator(".map-cluster")).to_have_count(1)
+    assert axe_violations(watched_page) == []
+    assert watched_page.console_errors == []

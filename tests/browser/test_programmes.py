@@ -61,6 +61,8 @@ def test_route_stops_appear_in_order_on_the_map_and_in_the_list(page, live_serve
     assert [markers.nth(n).get_attribute("title") for n in range(4)] == [
         f"{n}. {name}" for n, name in enumerate(names, start=1)
     ]
+    # Each stop's marker shows its number, as the list beside it.
+    expect(page.locator(".map-pin")).to_have_text(["1", "2", "3", "4"])
     expect(page.locator(".leaflet-overlay-pane path")).to_have_count(1)  # the line
 
 
