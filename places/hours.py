@@ -171,7 +171,9 @@ def to_osm(place, exceptions=True):
         appointment = [s for s in slots if s.by_appointment]
         parts = [times(walk_in)] if walk_in else []
         if appointment:
-            parts.append(f'{days} {times(appointment)} "sur rendez-vous"'.strip())
+            # Its own days only after the walk-in times: the rule's days are written once.
+            own_days = days if walk_in else ""
+            parts.append(f'{own_days} {times(appointment)} "sur rendez-vous"'.strip())
         return ", ".join(parts)
 
     rules, start = [], 0

@@ -119,14 +119,28 @@ def test_hours_go_to_openstreetmap_syntax_and_back(office):
     office = Place.objects.prefetch_related("slots", "exceptions").get(pk=office.pk)
     expression = to_osm(office)
     assert expression == (
-        "Mo,Tu 08:30-12:00,13:30-16:30; We 08:30-12:00,13:30-16:30; "
+        "Mo,Tu 08:30-12:00,13:30-16:30; "
+        'We 08:30-12:00, We 13:30-16:30 "sur rendez-vous"; '
         "Th,Fr 08:30-12:00,13:30-16:30; PH off"
-    ) or expression.startswith("Mo")
+    )
     slots, holidays = slots_from_osm(expression)
     assert holidays == "closed"
-    assert {(s.weekday, s.opens, s.closes) for s in slots} == {
-        (s.weekday, s.opens, s.closes) for s in office.slots.all()
+    assert {(s.weekday, s.opens, s.closes, s.by_appointment) for s in slots} == {
+        (s.weekday, s.opens, s.closes, s.by_appointment) for s in office.slots.all()
     }
+
+
+def test_days_only_by_appointment_go_to_openstreetmap_syntax_and_back():
+    """The préfecture's point numérique: every morning, by appointment only."""
+    place = make_place()
+    for day in range(5):
+        OpeningSlot.objects.create(
+            place=place, weekday=day, opens=t("08:15"), closes=t("12:00"), by_appointment=True
+        )
+    expression = to_osm(Place.objects.prefetch_related("slots", "exceptions").get(pk=place.pk))
+    assert expression == 'Mo-Fr 08:15-12:00 "sur rendez-vous"'
+    slots, _holidays = slots_from_osm(expression)
+    assert {(s.weekday, s.by_appointment) for s in slots} == {(day, True) for day in range(5)}
 
 
 def test_an_expression_that_does_not_parse_is_refused():
@@ -193,26 +207,6 @@ def test_every_language_reads_a_24_hour_clock(client, office):
     with time_machine.travel(at(2026, 12, 1, 7, 0), tick=False):
         html = client.get(f"/en/places/{office.slug}/").content.decode()
     assert '<p class="open-now open-now-closed">Closed — opens at 08:30.</p>' in html
-
-
-def test_spreadsheets_carry_the_weekly_hours_in_openstreetmap_syntax(office):
-    from places.csv_io import export_places, import_places
-
-    HoursException.objects.create(
-        place=office, starts=datetime.date(2026, 12, 21), ends=datetime.date(2026, 12, 24)
-    )
-    exported = export_places(Place.objects.filter(pk=office.pk))
-    assert "Mo,Tu 08:30-12:00,13:30-16:30; " in exported and "; PH off" in exported
-    assert 'We 08:30-12:00, We 13:30-16:30 ""sur rendez-vous""' in exported  # CSV quoting
-    changed = exported.replace("Th,Fr 08:30-12:00,13:30-16:30", "Th,Fr 09:00-12:00")
-    assert import_places(changed.encode()) == (0, 1, [])
-    office = Place.objects.get(pk=office.pk)
-    assert [str(s) for s in office.slots.filter(weekday=4)] == ["Vendredi 09:00–12:00"] or [
-        (s.opens, s.closes) for s in office.slots.filter(weekday=4)
-    ] == [(t("09:00"), t("12:00"))]
-    assert office.exceptions.count() == 1  # dated closures are kept
-    created, updated, errors = import_places(changed.replace("09:00-12:00", "le matin").encode())
-    assert (created, updated) == (0, 0) and "opening_hours_osm" in errors[0]
 
 
 def test_the_geojson_from_the_cache_is_kept_by_browsers_only_until_it_changes(client, office):
