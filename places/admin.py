@@ -2,18 +2,18 @@ import json
 
 from django import forms
 from django.contrib import admin, messages
-from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
-from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ExportActionMixin, ImportExportMixin
+from import_export.forms import ExportForm
+from import_export.results import RowResult
 
 from common.admin import TranslatedAdmin, TranslationStatusFilter
 
 from . import maps
-from .csv_io import export_places, import_places
 from .models import (
     METROPOLE_RADIUS_KM,
     Category,
@@ -22,6 +22,7 @@ from .models import (
     OpeningSlot,
     Place,
 )
+from .resources import FORMATS, PlaceResource
 
 
 class PointPickerWidget(forms.NumberInput):
@@ -75,10 +76,6 @@ class FactsCheckFilter(admin.SimpleListFilter):
         return queryset
 
 
-class CsvImportForm(forms.Form):
-    file = forms.FileField(label=_("CSV file"))
-
-
 @admin.register(Category)
 class CategoryAdmin(TranslatedAdmin):
     list_display = ["name", "slug", "pictogram", "colour", "order"]
@@ -99,7 +96,7 @@ class HoursExceptionInline(admin.TabularInline):
 
 
 @admin.register(Place)
-class PlaceAdmin(TranslatedAdmin):
+class PlaceAdmin(ImportExportMixin, ExportActionMixin, TranslatedAdmin):
     inlines = [OpeningSlotInline, HoursExceptionInline]
     list_display = ["name", "category", "city", "published", "to_verify", "precision"]
     list_filter = [
@@ -114,15 +111,74 @@ class PlaceAdmin(TranslatedAdmin):
     list_select_related = ["category"]
     search_fields = ["name", "address", "description"]
     prepopulated_fields = {"slug": ["name_fr"]}
-    change_list_template = "admin/places/place/change_list.html"
-    actions = ["export_csv", "mark_facts_checked"]
+    actions = ["mark_facts_checked"]
 
-    def get_urls(self):
-        return [
-            path("export/", self.admin_site.admin_view(self.export_view), name="places_export"),
-            path("import/", self.admin_site.admin_view(self.import_view), name="places_import"),
-            *super().get_urls(),
-        ]
+    # Spreadsheets (django-import-export): « Importer » shows what a file changes and saves it
+    # on confirmation; « Exporter » writes the list as filtered, and so does the action.
+    resource_classes = [PlaceResource]
+    formats = FORMATS
+    import_template_name = "admin/places/place/import.html"
+    # The form without a box per column: that one answers clicks with inline event handlers,
+    # which our Content-Security-Policy refuses.
+    export_form_class = ExportForm
+    # The place's own form as Django renders it, without an export button.
+    change_form_template = None
+
+    def has_import_permission(self, request):
+        # IMPORT_EXPORT_IMPORT_PERMISSION_CODE asks for « change »; an import also adds places.
+        return super().has_import_permission(request) and self.has_add_permission(request)
+
+    def process_import(self, request, **kwargs):
+        # The file waits for the confirmation in the cache, which may have dropped it since.
+        form = self.create_confirm_form(request)
+        if form.is_valid() and self.has_import_permission(request):
+            storage = self.get_tmp_storage_class()(name=form.cleaned_data["import_file_name"])
+            if storage.read() is None:
+                self.message_user(
+                    request, _("The file is no longer here: import it again."), messages.ERROR
+                )
+                return redirect("admin:places_place_import")
+        return super().process_import(request, **kwargs)
+
+    def get_import_data_kwargs(self, **kwargs):
+        # All or nothing when the import is confirmed too: a place may have changed since the
+        # preview, and import-export would then save the rows that are still valid.
+        return {**super().get_import_data_kwargs(**kwargs), "rollback_on_validation_errors": True}
+
+    def process_result(self, result, request):
+        if result.has_errors() or result.has_validation_errors():
+            self.message_user(
+                request,
+                _(
+                    "Nothing was imported: the places changed since the preview. Import the "
+                    "file again to see what is wrong."
+                ),
+                messages.ERROR,
+            )
+            return redirect("admin:places_place_import")
+        return super().process_result(result, request)
+
+    def add_success_message(self, result, request):
+        self.message_user(
+            request,
+            _("Import done: %(created)d places created, %(updated)d updated.")
+            % {
+                "created": result.totals[RowResult.IMPORT_TYPE_NEW],
+                "updated": result.totals[RowResult.IMPORT_TYPE_UPDATE],
+            },
+        )
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        if isinstance(e, UnicodeDecodeError):
+            form.add_error(
+                "import_file", _("The file is not UTF-8 text. Save it as « CSV UTF-8 ».")
+            )
+        else:
+            super().add_data_read_fail_error_to_form(form, e)
+
+    def get_export_filename(self, request, queryset, file_format):
+        name = slugify(self.opts.verbose_name_plural)  # « lieux »
+        return f"{name}-{timezone.localdate():%Y-%m-%d}.{file_format.get_extension()}"
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "latitude":
@@ -140,11 +196,6 @@ class PlaceAdmin(TranslatedAdmin):
                 messages.WARNING,
             )
 
-    def _csv_response(self, places):
-        response = HttpResponse(export_places(places), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="lieux.csv"'
-        return response
-
     @admin.action(description=_("Mark the facts as checked today"))
     def mark_facts_checked(self, request, queryset):
         # One save each, not update(): the save signal tells the page cache the date changed.
@@ -154,38 +205,6 @@ class PlaceAdmin(TranslatedAdmin):
         self.message_user(
             request, _("%(count)d places marked as checked.") % {"count": len(queryset)}
         )
-
-    @admin.action(description=_("Export the selected places as CSV"))
-    def export_csv(self, request, queryset):
-        return self._csv_response(queryset)
-
-    def export_view(self, request):
-        if not self.has_view_permission(request):
-            return redirect("admin:index")
-        return self._csv_response(Place.objects.all())
-
-    def import_view(self, request):
-        if not (self.has_add_permission(request) and self.has_change_permission(request)):
-            return redirect("admin:places_place_changelist")
-        errors = []
-        form = CsvImportForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
-            created, updated, errors = import_places(form.cleaned_data["file"].read())
-            if not errors:
-                self.message_user(
-                    request,
-                    _("Import done: %(created)d places created, %(updated)d updated.")
-                    % {"created": created, "updated": updated},
-                )
-                return redirect("admin:places_place_changelist")
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Import places from a CSV file"),
-            "form": form,
-            "errors": errors,
-            "opts": self.model._meta,
-        }
-        return TemplateResponse(request, "admin/places/place/import.html", context)
 
 
 @admin.register(Notice)

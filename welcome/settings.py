@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "leaflet",
     "django_prose_editor",
     "axes",
+    "import_export",
     # The project's apps. Each may import the ones above it, never one below
     # (tests/common/test_layout.py checks it).
     "common",
@@ -245,6 +246,17 @@ STORAGES = {
 }
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "var" / "media"))
+
+# Spreadsheets of places (django-import-export, places/resources.py). An import runs in a
+# transaction: a file with any bad row changes nothing. Importing asks for the permission to
+# change (PlaceAdmin asks to add too), exporting for the permission to view. The file waits for
+# the staff's confirmation in the cache, which every worker process shares (not in /tmp, which
+# is one machine's). Excel leaves empty lines at the end of a sheet.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
+IMPORT_EXPORT_IMPORT_IGNORE_BLANK_LINES = True
 
 # Map tiles are the only third-party requests a page may make.
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")

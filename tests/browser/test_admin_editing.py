@@ -75,21 +75,36 @@ def test_staff_place_a_point_by_clicking_the_map(watched_page, live_server, log_
     assert page.console_errors == []
 
 
-def test_staff_export_edit_and_import_places_as_csv(page, live_server, log_in, tmp_path):
+def test_staff_export_edit_and_import_places_as_csv(watched_page, live_server, log_in, tmp_path):
     place = make_place(phone="04 73 00 00 00")
+    page = watched_page
     log_in(page, "/admin/places/place/")
+    page.get_by_role("link", name="Exporter", exact=True).click()
+    page.get_by_label("Format").select_option("csv")
     with page.expect_download() as download:
-        page.get_by_role("link", name="Tout exporter en CSV").click()
-    exported = tmp_path / "lieux.csv"
+        page.get_by_role("button", name="Soumettre").click()
+    exported = tmp_path / download.value.suggested_filename
     download.value.save_as(exported)
+    assert exported.name.startswith("lieux-") and exported.suffix == ".csv"
     text = exported.read_text(encoding="utf-8-sig")
-    assert "04 73 00 00 00" in text
+    assert text.startswith("slug;category;") and "04 73 00 00 00" in text
     edited = tmp_path / "lieux-modifies.csv"
     edited.write_text(text.replace("04 73 00 00 00", "04 73 12 34 56"), encoding="utf-8-sig")
 
-    page.get_by_role("link", name="Importer un fichier CSV").click()
-    page.get_by_label("Fichier CSV").set_input_files(edited)
-    page.get_by_role("button", name="Importer").click()
+    page.goto(f"{live_server.url}/admin/places/place/")
+    page.get_by_role("link", name="Importer", exact=True).click()
+    page.wait_for_url(f"{live_server.url}/admin/places/place/import/")  # and its scripts run
+    page.get_by_label("Fichier à importer").set_input_files(edited)
+    expect(page.get_by_label("Format")).to_have_value("0")  # guessed from the name: CSV
+    page.get_by_role("button", name="Soumettre").click()
+    # The preview: the change, and nothing saved yet.
+    expect(page.locator("table.import-preview ins")).to_have_text("12 34 56")
+    expect(page.locator("table.import-preview del")).to_have_text("00 00 00")
+    place.refresh_from_db()
+    assert place.phone == "04 73 00 00 00"
+    page.get_by_role("button", name="Confirmer l’importation").click()
     expect(page.locator(".messagelist")).to_contain_text("0 lieux créés, 1 mis à jour")
     place.refresh_from_db()
     assert place.phone == "04 73 12 34 56"
+    assert page.console_errors == []  # our Content-Security-Policy blocked nothing
+    assert page.foreign_requests == []
