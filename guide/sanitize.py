@@ -6,11 +6,11 @@ path that goes through the model; templates sanitise again at render, for the pa
 save() (QuerySet.update(), bulk_create(), raw SQL).
 """
 
-import re
-
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_bidi
 from django_prose_editor.fields import create_sanitizer
+
+from common.bidi import isolate_left_to_right
 
 EDITOR_EXTENSIONS = {
     "Bold": True,
@@ -25,27 +25,6 @@ EDITOR_EXTENSIONS = {
 }
 
 sanitize = create_sanitizer(EDITOR_EXTENSIONS)
-
-
-# Left-to-right fragments that a right-to-left sentence scrambles: a phone number (its groups
-# come out in reverse order), an address that starts with its number, a web or e-mail address.
-# The editor has no <bdi>, so they are isolated when a right-to-left page is rendered.
-_LEFT_TO_RIGHT = re.compile(
-    r"https?://[^\s<]+[^\s<.,;:!?)]"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|\+?\d[\d\u00a0\u202f .:/-]*\d(?:,? [A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’-]*(?: [A-Za-zÀ-ÿ'’-]+)*)?"
-)
-_TAG = re.compile(r"(<[^>]*>)")
-
-
-def isolate_left_to_right(html):
-    """Wrap the left-to-right fragments of the text of `html` (not its tags) in <bdi dir="ltr">."""
-    return "".join(
-        part
-        if part.startswith("<")
-        else _LEFT_TO_RIGHT.sub(lambda match: f'<bdi dir="ltr">{match[0]}</bdi>', part)
-        for part in _TAG.split(html)
-    )
 
 
 def sanitized_html(html):

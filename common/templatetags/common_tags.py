@@ -1,34 +1,28 @@
-import re
-
 from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_bidi
 from modeltranslation.utils import build_localized_fieldname
 
 from common import language_tags
+from common.bidi import isolate_left_to_right
 from common.models import LanguageFallback
 from common.translations import FALC
 
 register = template.Library()
 
-# A phone number or any number in groups: « 04 73 98 63 08 », « 36 46 », « 0,50 € ».
-_GROUPED_NUMBER = re.compile(r"(?<![\w&#])\+?\d+(?:[ .,\u00a0\u202f]\d+)+")
-
 
 @register.filter(needs_autoescape=True)
-def ltr_numbers(text, autoescape=True):
-    """Keep numbers written in groups left to right inside right-to-left text.
-
-    In Arabic, Dari or Pashto the spaces between digit groups take the sentence's direction, and
-    « 04 73 98 63 08 » would read « 08 63 98 73 04 ». Apply before linebreaksbr.
-    """
+def ltr_fragments(text, autoescape=True):
+    """Plain text, escaped, with its phone numbers, addresses and URLs kept left to right on a
+    right-to-left page (as sanitized_html does for rich text). Apply before linebreaksbr."""
     text = conditional_escape(text) if autoescape else text
-    return mark_safe(  # noqa: S308 (escaped above; the pattern matches digits and spaces only)
-        _GROUPED_NUMBER.sub(lambda match: f'<bdi dir="ltr">{match[0]}</bdi>', text)
-    )
+    if get_language_bidi():
+        text = isolate_left_to_right(text)  # adds only <bdi dir="ltr"> around escaped text
+    return mark_safe(text)  # noqa: S308
 
 
 @register.filter
