@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.admin import TranslatedAdmin, TranslationStatusFilter
 
-from .models import Section, Theme
+from .models import Section, Term, Theme
 
 
 class DueForReviewFilter(admin.SimpleListFilter):
@@ -58,3 +58,12 @@ class SectionAdmin(TranslatedAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("theme")
+
+
+@admin.register(Term)
+class TermAdmin(TranslatedAdmin):
+    list_display = ["term", "meaning", "published"]
+    list_filter = ["published", TranslationStatusFilter]
+    search_fields = ["term", "variants", "meaning", "definition"]
+    prepopulated_fields = {"slug": ["term"]}
+    autocomplete_fields = ["places"]

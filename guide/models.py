@@ -142,3 +142,72 @@ class Section(CheckedTranslation):
     @property
     def is_due_for_review(self):
         return self.last_reviewed < timezone.localdate() - REVIEW_AFTER
+
+
+class TermQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+
+class Term(CheckedTranslation):
+    """A word newcomers meet at the counter (« récépissé », « CAF »), explained in their language.
+
+    The French word stays French on every page, since it is the one written on the forms and the
+    doors; `meaning` says what it is in the reader's language.
+    """
+
+    content_kind = ContentKind.PUBLIC
+
+    TRACKED_FIELDS = ("meaning", "definition")
+
+    term = models.CharField(
+        _("term"),
+        max_length=80,
+        help_text=_("The French word as it is written at the counter. Shown in every language."),
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        help_text=_("Part of the page address, the same in every language. Partners link to it."),
+    )
+    variants = models.TextField(
+        _("other forms"),
+        blank=True,
+        help_text=_(
+            "One per line: the plural, the long form of an acronym… The first of these forms "
+            "in a page of the guide links to the glossary."
+        ),
+    )
+    meaning = models.CharField(
+        _("in the reader's language"),
+        max_length=120,
+        blank=True,
+        help_text=_("What the word is in this language: « residence permit ». Empty in French."),
+    )
+    definition = models.TextField(
+        _("definition"), max_length=600, help_text=_("One to three plain sentences.")
+    )
+    places = models.ManyToManyField(
+        Place, blank=True, related_name="terms", verbose_name=_("where to go")
+    )
+    published = models.BooleanField(_("published"), default=True)
+
+    objects = TermQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("glossary term")
+        verbose_name_plural = _("glossary")
+
+    def __str__(self):
+        return self.term
+
+    def get_absolute_url(self):
+        return reverse("term", args=[self.slug])
+
+    def forms(self):
+        """The words that name it in a text of the active language: the French ones, and what
+        it is in that language."""
+        forms = [self.term, *self.variants.splitlines(), self.meaning]
+        return [form.strip() for form in forms if len(form.strip()) >= 2]

@@ -3,13 +3,15 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from common.text import plain
 from common.translations import fallback_fields
 from places import maps
 from places.hours import next_midnight
 from places.models import Notice, Place
 from routes.models import Route
 
-from .models import Section, Theme
+from . import glossary
+from .models import Section, Term, Theme
 
 
 def _visible_sections(request):
@@ -67,6 +69,7 @@ def section_detail(request, theme, slug):
             "next": siblings[position + 1] if position + 1 < len(siblings) else None,
             "fallback": fallback_fields(section),
             "feedback_thanks": request.GET.get("feedback") == "thanks",
+            "terms": Term.objects.published(),
         },
     )
 
@@ -78,3 +81,33 @@ def guide_print(request):
     )
     themes = Theme.objects.prefetch_related(Prefetch("sections", queryset=sections))
     return render(request, "guide/guide_print.html", {"themes": themes})
+
+
+@require_safe
+def glossary_list(request):
+    terms = list(Term.objects.published())
+    for term in terms:
+        term.fallback = fallback_fields(term)
+    return render(request, "guide/glossary.html", {"terms": terms})
+
+
+@require_safe
+def term_detail(request, slug):
+    term = get_object_or_404(Term.objects.published(), slug=slug)
+    places = term.places.published().select_related("category")
+    # The pages of the guide that use the word, as readers of this language read them.
+    sections = [
+        section
+        for section in Section.objects.published().select_related("theme")
+        if glossary.uses(f"{section.title} {section.summary} {plain(section.body)}", term)
+    ]
+    return render(
+        request,
+        "guide/term_detail.html",
+        {
+            "term": term,
+            "places": places,
+            "sections": sections,
+            "fallback": fallback_fields(term),
+        },
+    )

@@ -1,7 +1,8 @@
 """
-Keep the search entries in step with what readers see: one entry per published section, place
-and route in each language of the site, written again whenever staff save or delete it (or its
-theme, its category, one of its stops). `manage.py rebuild_search_index` writes them all.
+Keep the search entries in step with what readers see: one entry per published section, place,
+route and glossary term in each language of the site, written again whenever staff save or
+delete it (or its theme, its category, one of its stops). `manage.py rebuild_search_index`
+writes them all.
 """
 
 from django.conf import settings
@@ -9,13 +10,14 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 
-from guide.models import Section, Theme
+from common.text import plain
+from guide.models import Section, Term, Theme
 from places.models import Category, Place
 from routes.models import Route, RouteStop
 
 from .backends import backend
 from .models import Entry, Word
-from .text import WORD, fold, plain
+from .text import WORD, fold
 
 MAX_WORD = 100
 
@@ -34,6 +36,10 @@ def _route_texts(route):
     return route.title, "", f"{route.introduction} {stops}"
 
 
+def _term_texts(term):
+    return term.term, term.meaning, f"{term.meaning} {term.variants} {term.definition}"
+
+
 # What each kind indexes: its model, what to read with it, and its title, context and text as
 # a reader of the active language sees them (modeltranslation falls back to French).
 SOURCES = {
@@ -44,6 +50,7 @@ SOURCES = {
         lambda objects: objects.prefetch_related("stops__place"),
         _route_texts,
     ),
+    Entry.Kind.TERM: (Term, lambda objects: objects, _term_texts),
 }
 
 
@@ -124,13 +131,15 @@ def _touched(sender, instance):
         return [(Entry.Kind.PLACE, list(instance.places.values_list("pk", flat=True)))]
     if sender is Route:
         return [(Entry.Kind.ROUTE, [instance.pk])]
+    if sender is Term:
+        return [(Entry.Kind.TERM, [instance.pk])]
     if sender is RouteStop:
         return [(Entry.Kind.ROUTE, [instance.route_id])]
     return []
 
 
 def connect():
-    for model in (Section, Theme, Place, Category, Route, RouteStop):
+    for model in (Section, Theme, Place, Category, Route, RouteStop, Term):
         label = model._meta.label_lower
         post_save.connect(_changed, sender=model, dispatch_uid=f"search-save-{label}")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"search-delete-{label}")

@@ -25,6 +25,7 @@ class Entry(models.Model):
         PLACE = 1, _("place")
         SECTION = 2, _("page")
         ROUTE = 3, _("route")
+        TERM = 4, _("word of the counter")
 
     kind = models.PositiveSmallIntegerField(choices=Kind.choices)
     object_id = models.PositiveIntegerField()

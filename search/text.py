@@ -10,12 +10,11 @@ indexes the words this module gives it.
 import re
 import unicodedata
 from functools import cache, lru_cache
-from html import unescape
 from pathlib import Path
 
 import snowballstemmer
 from django.conf import settings
-from django.utils.html import format_html, format_html_join, strip_tags
+from django.utils.html import format_html, format_html_join
 
 # Snowball's stemmers by base language, those that PostgreSQL has too (search.backends); a
 # language without one is folded only, on both databases.
@@ -85,15 +84,6 @@ def stems(folded_words, language):
 def indexed(text, language):
     """The text as the SQLite index holds it: its stems, in order, separated by spaces."""
     return " ".join(stems(words(text), language))
-
-
-# The end of a block of staff HTML, where a space separates its text from the next block's.
-BLOCK_END = re.compile(r"(</(?:p|li|h[1-6]|blockquote|div|td|th)>|<br\s*/?>)", re.IGNORECASE)
-
-
-def plain(html):
-    """The text of staff HTML, for the index and the snippets: one line, blocks apart."""
-    return " ".join(unescape(strip_tags(BLOCK_END.sub(r"\1 ", html))).split())
 
 
 def query_languages(language):

@@ -3,7 +3,7 @@
 import datetime
 from itertools import count
 
-from guide.models import Section, Theme
+from guide.models import Section, Term, Theme
 from places.models import Category, Place
 
 _sequence = count(1)
@@ -78,3 +78,18 @@ def make_place(**kwargs):
     }
     fields.update(kwargs)
     return Place.objects.create(**fields)
+
+
+def make_term(places=(), **kwargs):
+    n = next(_sequence)
+    fields = {
+        "slug": f"term-{n}",
+        "term": f"récépissé {n}",
+        "meaning_en": f"receipt {n}",
+        "definition_fr": "Un papier qui prouve que votre demande est enregistrée.",
+        "definition_en": "A paper that proves your application is registered.",
+    }
+    fields.update(kwargs)
+    term = Term.objects.create(**fields)
+    term.places.set(places)
+    return term

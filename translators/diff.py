@@ -5,7 +5,7 @@ import re
 
 from django.utils.html import format_html_join
 
-from search.text import plain
+from common.text import plain
 
 _TOKENS = re.compile(r"\s+|[^\s]+")
 

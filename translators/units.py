@@ -20,12 +20,12 @@ from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
 
 from common.models import LanguageFallback
+from common.text import plain
 from common.translations import _comparable
 from feedback.models import Question, Questionnaire
-from guide.models import Section, Theme
+from guide.models import Section, Term, Theme
 from places.models import Category, Notice, Place
 from routes.models import Route, RouteStop
-from search.text import plain
 
 from .models import SourceRevision
 
@@ -68,6 +68,7 @@ KINDS = {
     for kind in [
         Kind("theme", Theme),
         Kind("section", Section, ("theme",)),
+        Kind("term", Term),
         Kind("category", Category),
         Kind("place", Place),
         Kind("notice", Notice),

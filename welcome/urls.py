@@ -9,7 +9,7 @@ from django.views.generic import TemplateView
 from common import views
 from common.sitemaps import TranslatedSitemap
 from guide import views as guide_views
-from guide.models import Section, Theme
+from guide.models import Section, Term, Theme
 from places.models import Place
 from routes.models import Route
 
@@ -21,6 +21,7 @@ sitemaps = {
         lambda: [
             "home",
             "guide:print",
+            "glossary",
             "places:list",
             "places:partners",
             "mentoring:programme",
@@ -35,6 +36,7 @@ sitemaps = {
         lastmod="last_reviewed",
     ),
     "places": TranslatedSitemap(lambda: Place.objects.published().order_by("pk")),
+    "terms": TranslatedSitemap(lambda: Term.objects.published().order_by("pk")),
     "routes": TranslatedSitemap(lambda: Route.objects.published().order_by("pk")),
 }
 
@@ -66,6 +68,8 @@ urlpatterns += i18n_patterns(
     path("privacy/", _page("pages/privacy.html"), name="privacy"),
     path("legal/", _page("pages/legal.html"), name="legal-notice"),
     path("guide/", include("guide.urls")),
+    path("glossary/", guide_views.glossary_list, name="glossary"),
+    path("glossary/<slug:slug>/", guide_views.term_detail, name="term"),
     path("search/", include("search.urls")),
     path("places/", include("places.urls")),
     path("routes/", include("routes.urls")),

@@ -3,6 +3,7 @@ import re
 from django import template
 from django.utils.safestring import mark_safe
 
+from guide import glossary
 from guide.sanitize import sanitized_html
 
 register = template.Library()
@@ -25,3 +26,9 @@ def shift_headings(html, levels):
 
     # The allow-list leaves headings without attributes, so the pattern sees them all.
     return mark_safe(_HEADING.sub(shift, sanitized_html(html)))  # noqa: S308
+
+
+@register.filter
+def link_terms(html, terms):
+    """Link the first use of each glossary term in sanitised HTML to its explanation."""
+    return glossary.link_terms(html, terms)

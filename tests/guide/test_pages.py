@@ -8,7 +8,7 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.utils import timezone, translation
 
-from tests.factories import make_place, make_section, make_theme
+from tests.factories import make_place, make_section, make_term, make_theme
 from tests.helpers import LANGUAGE_CODES
 
 pytestmark = pytest.mark.django_db
@@ -179,6 +179,7 @@ def _content(themes=1, sections_per_theme=3, places_per_section=2):
             made.append(
                 make_section(theme=theme, places=[make_place() for _ in range(places_per_section)])
             )
+            make_term()  # the section page links the glossary's words: as many as pages
     return made
 
 
@@ -187,7 +188,7 @@ def _content(themes=1, sections_per_theme=3, places_per_section=2):
     [
         ("home", 3),
         ("theme", 2),
-        ("section", 3),
+        ("section", 4),  # the glossary's terms, to link their first use
         ("print", 3),
     ],
 )
