@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.admin import TranslatedAdmin, TranslationStatusFilter
 
-from .models import Section, Term, Theme
+from .models import Recording, Section, Term, Theme
 
 
 class DueForReviewFilter(admin.SimpleListFilter):
@@ -28,10 +28,39 @@ class ThemeAdmin(TranslatedAdmin):
     prepopulated_fields = {"slug": ["title_fr"]}
 
 
+class RecordingInline(admin.TabularInline):
+    """The page read aloud, one file per language."""
+
+    model = Recording
+    extra = 0
+
+
+class RecordingFilter(admin.SimpleListFilter):
+    title = _("recordings")
+    parameter_name = "recorded"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("With a recording")), ("no", _("Without a recording"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(recordings__isnull=False).distinct()
+        if self.value() == "no":
+            return queryset.filter(recordings__isnull=True)
+        return queryset
+
+
 @admin.register(Section)
 class SectionAdmin(TranslatedAdmin):
-    list_display = ["title", "theme", "published", "last_reviewed"]
-    list_filter = ["published", "theme", TranslationStatusFilter, DueForReviewFilter]
+    inlines = [RecordingInline]
+    list_display = ["title", "theme", "published", "last_reviewed", "recorded_in"]
+    list_filter = [
+        "published",
+        "theme",
+        TranslationStatusFilter,
+        DueForReviewFilter,
+        RecordingFilter,
+    ]
     list_select_related = ["theme"]
     search_fields = ["title", "summary", "body"]
     ordering = ["theme__order", "order"]
@@ -57,7 +86,11 @@ class SectionAdmin(TranslatedAdmin):
     actions = ["mark_reviewed"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("theme")
+        return super().get_queryset(request).select_related("theme").prefetch_related("recordings")
+
+    @admin.display(description=_("read aloud in"))
+    def recorded_in(self, section):
+        return ", ".join(r.get_language_display() for r in section.recordings.all()) or "—"
 
 
 @admin.register(Term)

@@ -1,7 +1,10 @@
 import datetime
+import uuid
+from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -142,6 +145,62 @@ class Section(CheckedTranslation):
     @property
     def is_due_for_review(self):
         return self.last_reviewed < timezone.localdate() - REVIEW_AFTER
+
+
+# What browsers play in an <audio> element: MP3 and M4A (AAC) everywhere, Ogg and WebM
+# (Opus) everywhere but old iPhones.
+AUDIO_EXTENSIONS = ["mp3", "m4a", "ogg", "opus", "webm", "wav"]
+MAX_RECORDING_BYTES = 30 * 1024 * 1024
+
+
+def _recording_path(recording, filename):
+    # A new name for every upload: readers' phones keep a file as long as they are told to.
+    name = f"{recording.section.slug}-{recording.language}-{uuid.uuid4().hex[:8]}"
+    return f"recordings/{name}{Path(filename).suffix.lower()}"
+
+
+def _not_too_big(file):
+    if file.size > MAX_RECORDING_BYTES:
+        raise ValidationError(
+            _(
+                "The file weighs more than %(mb)d MB: readers pay for their data. Export it at a "
+                "lower quality (64 kbit/s is enough for a voice)."
+            )
+            % {"mb": MAX_RECORDING_BYTES // (1024 * 1024)}
+        )
+
+
+class Recording(models.Model):
+    """A person reading a section aloud in one language, played with a plain <audio> element.
+
+    A human voice is best for FALC, and the only one for languages browsers cannot speak."""
+
+    content_kind = ContentKind.PUBLIC
+
+    section = models.ForeignKey(
+        Section, on_delete=models.CASCADE, related_name="recordings", verbose_name=_("section")
+    )
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    file = models.FileField(
+        _("recording"),
+        upload_to=_recording_path,
+        validators=[FileExtensionValidator(AUDIO_EXTENSIONS), _not_too_big],
+        help_text=_("MP3, M4A, Ogg or WebM: the page read aloud, in this language."),
+    )
+    uploaded_on = models.DateField(_("uploaded on"), auto_now=True)
+
+    class Meta:
+        ordering = ["section", "language"]
+        verbose_name = _("recording")
+        verbose_name_plural = _("recordings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["section", "language"], name="one_recording_per_section_and_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.section} ({self.get_language_display()})"
 
 
 class TermQuerySet(models.QuerySet):

@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from common.text import plain
@@ -70,6 +71,7 @@ def section_detail(request, theme, slug):
             "fallback": fallback_fields(section),
             "feedback_thanks": request.GET.get("feedback") == "thanks",
             "terms": Term.objects.published(),
+            "recording": section.recordings.filter(language=get_language()).first(),
         },
     )
 

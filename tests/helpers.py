@@ -1,6 +1,10 @@
 """What several test modules share. Data factories are in tests/factories.py."""
 
+import io
+import math
 import re
+import struct
+import wave
 from html import unescape
 
 from axe_playwright_python.sync_playwright import Axe
@@ -74,3 +78,19 @@ def axe_violations(page, options=None, context=None):
         f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes: {v['nodes'][0]['target']})"
         for v in results.response["violations"]
     ]
+
+
+def wav(seconds=2, rate=8000):
+    """A real sound file (WAV): a 440 Hz tone, for the recordings of sections."""
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as sound:
+        sound.setnchannels(1)
+        sound.setsampwidth(2)
+        sound.setframerate(rate)
+        sound.writeframes(
+            b"".join(
+                struct.pack("<h", int(8000 * math.sin(2 * math.pi * 440 * n / rate)))
+                for n in range(seconds * rate)
+            )
+        )
+    return buffer.getvalue()

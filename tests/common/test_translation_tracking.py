@@ -32,8 +32,12 @@ def _as_a_browser_sends_it(name, value):
 
 def _unchanged_form(admin_client, url):
     """The POST data of the admin change form at `url`, built from its initial values."""
-    form = admin_client.get(url).context["adminform"].form
+    context = admin_client.get(url).context
+    form = context["adminform"].form
     data = {"_save": "Enregistrer"}
+    for formset in context["inline_admin_formsets"]:  # the recordings: none
+        management = formset.formset.management_form
+        data.update({f"{management.prefix}-{k}": v for k, v in management.initial.items()})
     for name in form.fields:
         value = form[name].value()
         if isinstance(value, FieldFile) or value is None or value is False:

@@ -188,7 +188,7 @@ def _content(themes=1, sections_per_theme=3, places_per_section=2):
     [
         ("home", 3),
         ("theme", 2),
-        ("section", 4),  # the glossary's terms, to link their first use
+        ("section", 5),  # + the glossary's terms, to link them; + the recording in its language
         ("print", 3),
     ],
 )

@@ -44,6 +44,9 @@ def test_admin_form_cleans_the_html(admin_client, theme):
             "order": 1,
             "published": "on",
             "last_reviewed": "2026-11-01",
+            # The recordings' inline, left empty.
+            "recordings-TOTAL_FORMS": "0",
+            "recordings-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]

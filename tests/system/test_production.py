@@ -268,3 +268,42 @@ def test_maps_have_no_broken_image_in_chromium(production_site, page, code):
         icons = page.eval_on_selector_all(".leaflet-marker-icon", "icons => icons.length")
         assert icons > 1, path
     assert not failed
+
+
+SLUG = "appeler-le-115"
+RECORD = """
+from django.core.files.base import ContentFile
+from guide.models import Recording, Section
+from tests.helpers import wav
+from django.utils import translation
+section = Section.objects.get(slug="{slug}")
+recording = Recording(section=section, language="fr")
+recording.file.save("lecture.wav", ContentFile(wav()), save=True)
+with translation.override("fr"):
+    print(recording.file.name, section.get_absolute_url())
+"""
+
+
+@pytest.mark.browser
+def test_a_recording_plays_with_byte_ranges_and_is_kept_by_the_phone(production_site, page):
+    output = production_site.manage("shell", "--no-imports", input=RECORD.format(slug=SLUG))
+    name, section_path = output.stdout.split()
+    media = f"/media/{name}"
+    replies = []
+    page.on("response", lambda r: r.url.endswith(media) and replies.append(r))
+    client = Client(production_site.url)
+    page.goto(production_site.url + section_path)
+    audio = page.locator("audio")
+    assert audio.get_attribute("src") == media
+    page.locator("audio").evaluate("audio => audio.play()")
+    for _ in range(100):
+        if page.evaluate("document.querySelector('audio').currentTime > 0.2"):
+            break
+        page.wait_for_timeout(50)
+    assert page.evaluate("document.querySelector('audio').currentTime > 0.2")
+    assert 206 in {reply.status for reply in replies}
+    part = client.get(media, headers={"Range": "bytes=0-99"})
+    assert part.status == 206 and len(part.body) == 100
+    assert part.headers["Content-Range"].startswith("bytes 0-99/")
+    assert "max-age=604800" in part.headers["Cache-Control"]
+    assert client.get(media, headers={"If-None-Match": part.headers["ETag"]}).status == 304
