@@ -1,3 +1,4 @@
+import functools
 import hashlib
 import logging
 import math
@@ -44,6 +45,13 @@ def _release():
                 digest.update(str(path.relative_to(base)).encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()[:12]  # pragma: no mutate (any length that stays unique)
+
+
+@functools.cache
+def release():
+    """The running release's fingerprint, computed once per process (the service worker's
+    version: a new release installs a new one)."""
+    return _release()
 
 
 def public_page_cache(get_response):

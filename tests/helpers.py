@@ -23,7 +23,7 @@ BLANK_TILE = (
 AXE = Axe()
 
 
-def page_urls(section):
+def page_urls(section, term=None):
     """Every public page type, in every language, as (language, url)."""
     urls = []
     place = section.places.first()
@@ -46,7 +46,12 @@ def page_urls(section):
                 (code, reverse("feedback:questionnaire")),
                 (code, reverse("mentoring:programme")),
                 (code, reverse("mentoring:thanks")),
+                (code, reverse("glossary")),
+                (code, reverse("offline")),
+                (code, reverse("offline-unavailable")),
             ]
+            if term is not None:
+                urls.append((code, term.get_absolute_url()))
     return urls
 
 

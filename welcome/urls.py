@@ -9,6 +9,7 @@ from django.views.generic import TemplateView
 from common import views
 from common.media import media
 from common.sitemaps import TranslatedSitemap
+from guide import offline
 from guide import views as guide_views
 from guide.models import Section, Term, Theme
 from places.models import Place
@@ -23,6 +24,7 @@ sitemaps = {
             "home",
             "guide:print",
             "glossary",
+            "offline",
             "places:list",
             "places:partners",
             "mentoring:programme",
@@ -47,6 +49,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("favicon.ico", views.favicon, name="favicon"),
+    path("sw.js", offline.service_worker, name="service-worker"),
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media, name="media"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
 ]
@@ -70,6 +73,10 @@ urlpatterns += i18n_patterns(
     path("privacy/", _page("pages/privacy.html"), name="privacy"),
     path("legal/", _page("pages/legal.html"), name="legal-notice"),
     path("guide/", include("guide.urls")),
+    path("offline/", offline.save_page, name="offline"),
+    path("offline/pages.json", offline.pages, name="offline-pages"),
+    path("offline/unavailable/", offline.unavailable, name="offline-unavailable"),
+    path("manifest.webmanifest", offline.manifest, name="manifest"),
     path("glossary/", guide_views.glossary_list, name="glossary"),
     path("glossary/<slug:slug>/", guide_views.term_detail, name="term"),
     path("search/", include("search.urls")),

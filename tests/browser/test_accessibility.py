@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from guide.models import Theme
-from tests.factories import make_place, make_section, make_theme
+from tests.factories import make_place, make_section, make_term, make_theme
 from tests.helpers import LANGUAGE_CODES, axe_violations, page_urls
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -24,9 +24,11 @@ JQUERY_UI_TABS = {"exclude": [[".ui-tabs-nav"]]}
 # One test a language: xdist spreads them over the test processes.
 @pytest.mark.parametrize("code", LANGUAGE_CODES)
 def test_public_pages_have_no_accessibility_violation(watched_page, live_server, code):
-    section = make_section(places=[make_place()])
+    place = make_place()
+    section = make_section(places=[place])
+    term = make_term(places=[place])
     problems = {}
-    for _language, url in [(lang, url) for lang, url in page_urls(section) if lang == code]:
+    for _language, url in [(lang, url) for lang, url in page_urls(section, term) if lang == code]:
         watched_page.goto(live_server.url + url)
         if found := axe_violations(watched_page):
             problems[url] = found

@@ -70,7 +70,7 @@ def test_french_browser_never_gets_falc(client):
 )
 def test_html_lang_is_a_real_language_tag_with_its_direction(client, prefix, html_lang, direction):
     html = client.get(f"/{prefix}/").content.decode()
-    assert f'<html lang="{html_lang}" dir="{direction}">' in html
+    assert f'<html lang="{html_lang}" dir="{direction}" ' in html
 
 
 def test_our_css_is_written_with_logical_properties():
