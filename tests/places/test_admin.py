@@ -281,9 +281,7 @@ def test_the_preview_shows_the_change_and_nothing_is_saved_before_confirming(adm
     preview = _preview(admin_client, _csv(rows))
 
     html = preview.content.decode()
-    assert "Nouveaux lieux : 0. Modifiés : 1. Inchangés, donc pas listés : 2." in html or (
-        "New places: 0. Changed: 1. Unchanged, so not listed: 2." in html
-    )
+    assert "Nouveaux lieux : 0. Modifiés : 1. Inchangés, donc non listés : 2." in html
     assert "<del>00 00 00</del><ins>12 34 56</ins>" in html
     assert "style=" not in html.split('<table class="import-preview">')[1]  # our CSP refuses them
     assert 'value="Confirmer l’importation"' in html
