@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
@@ -9,6 +10,7 @@ from common.antispam import over_limit
 from common.translations import fallback_fields
 from guide.models import Section
 
+from . import notify
 from .forms import MentoringRequestForm
 
 # Anonymous like the feedback forms: no CSRF cookie for readers; the honeypot and the rate
@@ -29,6 +31,7 @@ def programme(request):
                     mentoring_request = form.save(commit=False)
                     mentoring_request.language = get_language()
                     mentoring_request.save()
+                    transaction.on_commit(lambda: notify.coordinators(request, mentoring_request))
                 return redirect("mentoring:thanks")
     elif request.method not in ("GET", "HEAD"):
         return render(request, "mentoring/programme.html", {"form": form}, status=405)

@@ -289,6 +289,25 @@ FEEDBACK_RETENTION_MONTHS = envint("FEEDBACK_RETENTION_MONTHS", 24)
 MENTORING_SECTION_SLUG = "parrainage"
 MENTORING_RETENTION_MONTHS = envint("MENTORING_RETENTION_MONTHS", 6)
 
+# E-mail through Django's SMTP backend, set from the environment. Without EMAIL_HOST (a
+# developer's machine) messages are written to the server's output instead.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = envint("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "bienvenue@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The mentoring coordinators' address: told (without any personal data) of each new request.
+MENTORING_NOTIFY_EMAIL = os.environ.get("MENTORING_NOTIFY_EMAIL", "")
+
 # Who answers readers (accessibility statement, legal notice).
 CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "")
 HOSTING_PROVIDER = os.environ.get(
