@@ -236,38 +236,40 @@ def place_geojson(request):
 
 
 def _partner_choice(request):
-    """The language and category a partner picked; anything unknown falls back to the default."""
+    """The language and categories a partner picked; anything unknown falls back to the
+    default (every category, the page's language)."""
     languages = dict(settings.LANGUAGES)
     language = request.GET.get("language")
     language = language if language in languages else translation.get_language()
-    slug = request.GET.get("category", "")
-    category = Category.objects.filter(slug=slug).first() if _SLUG.match(slug) else None
+    chosen = _chosen_categories(request)
+    categories = list(Category.objects.filter(slug__in=chosen)) if chosen else []
     with translation.override(language):
-        query = f"?category={category.slug}" if category else ""
+        query = "?" + urlencode([("category", slug) for slug in chosen]) if chosen else ""
         urls = {
             "page": request.build_absolute_uri(reverse("places:list")) + query,
             "embed": request.build_absolute_uri(reverse("places:embed")) + query,
+            "embed_path": reverse("places:embed") + query,
             "geojson": request.build_absolute_uri(reverse("places:geojson")) + query,
             "notices": request.build_absolute_uri(reverse("places:notices")),
             "title": translation.gettext("Useful places in Clermont-Ferrand"),
         }
-    return language, category, urls
+    return language, categories, urls
 
 
 @require_safe
 def partners(request):
     """Build a link, an iframe and a QR code for a chosen category and language."""
-    language, category, urls = _partner_choice(request)
+    language, chosen, urls = _partner_choice(request)
     return render(
         request,
         "places/partners.html",
         {
             "categories": Category.objects.all(),
             "chosen_language": language,
-            "chosen_category": category,
+            "chosen": [category.slug for category in chosen],
             "urls": urls,
             "qr_query": urlencode(
-                {"language": language, **({"category": category.slug} if category else {})}
+                [("language", language), *(("category", c.slug) for c in chosen)]
             ),
         },
     )
@@ -276,12 +278,12 @@ def partners(request):
 @require_safe
 def partners_qr(request):
     """The QR code of the link built on the partners page, as an SVG file."""
-    _language, category, urls = _partner_choice(request)
+    _language, chosen, urls = _partner_choice(request)
     qr = segno.make(urls["page"], error="m")
     buffer = io.BytesIO()
     qr.save(buffer, kind="svg", scale=8, border=2, title=urls["page"])
     response = HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
-    name = f"bienvenue-lieux-{category.slug if category else 'tous'}.svg"
+    name = f"bienvenue-lieux-{'-'.join(c.slug for c in chosen) or 'tous'}.svg"
     response["Content-Disposition"] = f'inline; filename="{name}"'
     patch_cache_control(response, public=True, max_age=3600)
     return response

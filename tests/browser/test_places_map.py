@@ -121,3 +121,19 @@ def test_map_with_markers_and_clusters_has_no_accessibility_violation(
     expect(watched_page.locator(".map-cluster")).to_have_count(1)
     assert axe_violations(watched_page) == []
     assert watched_page.console_errors == []
+
+
+def test_partners_copy_the_iframe_code_and_see_the_map_it_shows(page, live_server, places):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(f"{live_server.url}/en/places/partners/")
+    page.get_by_role("checkbox", name="Food").check()
+    page.get_by_role("button", name="Make the link").click()
+    copy = page.locator(".copy[data-copy=partner-iframe] button")
+    copy.click()
+    expect(page.locator(".copy[data-copy=partner-iframe] [role=status]")).to_have_text("Copied.")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith(
+        f'<iframe src="{live_server.url}/en/places/embed/?category=alimentation"'
+    )
+    preview = page.frame_locator(".partner-preview")
+    expect(preview.locator(".leaflet-marker-icon")).to_have_count(1)  # the Restos du Cœur

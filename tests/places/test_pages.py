@@ -266,7 +266,7 @@ def test_place_slug_embed_is_refused():
 
 def test_partners_page_builds_link_iframe_and_open_data_urls(client, places):
     html = client.get("/fr/places/partners/?category=sante&language=en").content.decode()
-    assert '<a href="http://testserver/en/places/?category=sante">' in html
+    assert '<a id="partner-link" href="http://testserver/en/places/?category=sante">' in html
     assert (
         '&lt;iframe src="http://testserver/en/places/embed/?category=sante" '
         'title="Useful places in Clermont-Ferrand"'
@@ -275,11 +275,29 @@ def test_partners_page_builds_link_iframe_and_open_data_urls(client, places):
     assert 'src="/fr/places/partners/qr.svg?language=en&amp;category=sante"' in html
 
 
+def test_partners_choose_several_categories_at_once(client, places):
+    html = client.get(
+        "/fr/places/partners/?category=sante&category=alimentation&language=ar"
+    ).content.decode()
+    assert (
+        '<a id="partner-link" href="http://testserver/ar/places/?category=alimentation&amp;category=sante">'
+        in html
+    )
+    assert 'value="sante" checked' in html and 'value="alimentation" checked' in html
+    # The preview shows partners what their visitors will see, from this site.
+    assert (
+        '<iframe class="partner-preview" src="/ar/places/embed/?category=alimentation&amp;category=sante"'
+        in html
+    )
+    assert "Licence Ouverte / Open Licence 2.0" in html and "ODbL" in html
+    assert 'href="/fr/places/partners/"' in client.get("/fr/").content.decode()  # the footer
+
+
 @pytest.mark.parametrize("query", ["category=nope&language=xx", "category=%00", ""])
 def test_partners_page_ignores_what_it_does_not_know(client, places, query):
     response = client.get(f"/fr/places/partners/?{query}")
     assert response.status_code == 200
-    assert '<a href="http://testserver/fr/places/">' in response.content.decode()
+    assert '<a id="partner-link" href="http://testserver/fr/places/">' in response.content.decode()
 
 
 def test_partners_qr_code_is_an_svg_of_the_link(client, places):
