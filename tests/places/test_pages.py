@@ -286,8 +286,8 @@ def test_partners_choose_several_categories_at_once(client, places):
     assert 'value="sante" checked' in html and 'value="alimentation" checked' in html
     # The preview shows partners what their visitors will see, from this site.
     assert (
-        '<iframe class="partner-preview" src="/ar/places/embed/?category=alimentation&amp;category=sante"'
-        in html
+        '<iframe class="partner-preview" '
+        'src="/ar/places/embed/?category=alimentation&amp;category=sante"' in html
     )
     assert "Licence Ouverte / Open Licence 2.0" in html and "ODbL" in html
     assert 'href="/fr/places/partners/"' in client.get("/fr/").content.decode()  # the footer
