@@ -49,6 +49,7 @@ def page_urls(section, term=None):
                 (code, reverse("glossary")),
                 (code, reverse("offline")),
                 (code, reverse("offline-unavailable")),
+                (code, f"{reverse('handoff:list')}?s={section.pk}&p={place.slug}&q=a"),
             ]
             if term is not None:
                 urls.append((code, term.get_absolute_url()))

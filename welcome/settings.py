@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "search",
     "feedback",
     "mentoring",
+    "handoff",
     "translators",
 ]
 

@@ -84,4 +84,5 @@ urlpatterns += i18n_patterns(
     path("routes/", include("routes.urls")),
     path("feedback/", include("feedback.urls")),
     path("mentoring/", include("mentoring.urls")),
+    path("list/", include("handoff.urls")),
 )
