@@ -18,6 +18,7 @@ from modeltranslation.utils import build_localized_fieldname
 from common import geo
 from guide.models import Section
 from places.models import Place
+from places.templatetags.places_tags import weekly_hours
 
 # Enough for a page of paper; more is a guide, not a list.
 MAX_ITEMS = 12
@@ -100,6 +101,7 @@ def handoff_list(request):
     located = [place for place in places if place.is_located]
     for number, place in enumerate(places, start=1):
         place.number = number
+        place.week = [(day, slots) for day, slots in weekly_hours(place) if slots]
     points = geo.sketch(
         [(float(p.latitude), float(p.longitude)) for p in located], SKETCH_WIDTH, SKETCH_HEIGHT
     )

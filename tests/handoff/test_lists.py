@@ -23,7 +23,11 @@ def items():
 
 
 def _titles(html):
-    return re.findall(r'<li class="handoff-item[^"]*">\s*<div>\s*<a href="[^"]+">([^<]+)</a>', html)
+    return re.findall(
+        r'<li class="handoff-item"><div class="handoff-columns[^"]*">\s*<div>\s*'
+        r'<a href="[^"]+">([^<]+)</a>',
+        html,
+    )
 
 
 def test_the_list_shows_its_items_in_order_with_the_french_beside(client, items):
