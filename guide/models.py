@@ -13,6 +13,7 @@ from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
 
 from common.content import ContentKind
+from common.querysets import PublishedQuerySet
 from common.translations import CheckedTranslation
 from places.models import Pictogram, Place
 
@@ -64,10 +65,7 @@ class Theme(CheckedTranslation):
         return Pictogram.static_path(self.pictogram) if self.pictogram else ""
 
 
-class SectionQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published=True)
-
+class SectionQuerySet(PublishedQuerySet):
     def without_bodies(self):
         """Leave the long bodies in the database, for pages that only list sections."""
         return self.defer(
@@ -203,11 +201,6 @@ class Recording(models.Model):
         return f"{self.section} ({self.get_language_display()})"
 
 
-class TermQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published=True)
-
-
 class Term(CheckedTranslation):
     """A word newcomers meet at the counter (« récépissé », « CAF »), explained in their language.
 
@@ -252,7 +245,7 @@ class Term(CheckedTranslation):
     )
     published = models.BooleanField(_("published"), default=True)
 
-    objects = TermQuerySet.as_manager()
+    objects = PublishedQuerySet.as_manager()
 
     class Meta:
         ordering = ["slug"]

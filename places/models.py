@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from common.content import ContentKind
 from common.geo import CITY_CENTRE, distance_km
 from common.pictograms import Pictogram
+from common.querysets import PublishedQuerySet
 from common.translations import CheckedTranslation, fallback_fields
 
 # A place further than this from the city centre is probably a typing error.
@@ -61,10 +62,7 @@ class Category(CheckedTranslation):
 FACTS_CHECK_AFTER = datetime.timedelta(days=183)
 
 
-class PlaceQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published=True)
-
+class PlaceQuerySet(PublishedQuerySet):
     def facts_due(self, today=None):
         """Places whose facts nobody checked for six months, or ever."""
         today = today or timezone.localdate()

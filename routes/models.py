@@ -3,13 +3,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from common.content import ContentKind
+from common.querysets import PublishedQuerySet
 from common.translations import CheckedTranslation, TranslationTracking
 from places.models import Place
-
-
-class RouteQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published=True)
 
 
 class Route(CheckedTranslation):
@@ -23,7 +19,7 @@ class Route(CheckedTranslation):
     introduction = models.TextField(_("introduction"), blank=True)
     published = models.BooleanField(_("published"), default=False)
 
-    objects = RouteQuerySet.as_manager()
+    objects = PublishedQuerySet.as_manager()
 
     class Meta:
         ordering = ["title"]
