@@ -30,16 +30,19 @@ class HoneypotForm(forms.Form):
         return bool(self.cleaned_data.get("website"))
 
 
-def _client(request):
+def client_address(request):
+    """The reader's address: behind our proxy, the last one it appended; else the socket's."""
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR")
     if settings.SECURE_PROXY_SSL_HEADER and forwarded:
         # Behind our proxy, the client is the last address it appended.
         return forwarded.split(",")[-1].strip()
-    return request.META["REMOTE_ADDR"]
+    return request.META.get("REMOTE_ADDR")
 
 
-def over_limit(request, scope):
+def over_limit(request, scope, who=None):
     """Count an accepted submission; return True if it takes the client over its limit.
+
+    The client is the connection's address, unless `who` names another (an e-mail address).
 
     Call it only once the form is valid, before saving: a reader's mistakes must not use up
     her allowance. A submission refused for being over the limit is counted too, which changes
@@ -47,7 +50,9 @@ def over_limit(request, scope):
     """
     limit, window = settings.RATE_LIMITS[scope]
     now = time.time()
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}|{scope}|{_client(request)}".encode())
+    digest = hashlib.sha256(
+        f"{settings.SECRET_KEY}|{scope}|{who or client_address(request)}".encode()
+    )
     # The key only has to be unique per client and window (hence `no mutate`: a longer digest
     # or `now / window` would do as well).
     key = f"rate:{scope}:{digest.hexdigest()[:32]}:{int(now // window)}"  # pragma: no mutate

@@ -4,6 +4,7 @@ Personal data: only the « Coordination parrainage » group sees them (ContentKi
 `manage.py delete_closed_mentoring_requests` deletes closed ones.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -57,3 +58,37 @@ class MentoringRequest(models.Model):
         elif self.status != self.Status.CLOSED:
             self.closed_at = None
         super().save(*args, **kwargs)
+
+
+class Consultation(models.Model):
+    """Who read personal data, and when: each request opened, each list of requests shown.
+
+    Changes are in the admin's history (LogEntry); this is the reading. A request's consultations
+    go with it; those of lists go after MENTORING_RETENTION_MONTHS, as closed requests do.
+    """
+
+    content_kind = ContentKind.PERSONAL
+
+    request = models.ForeignKey(
+        MentoringRequest,
+        verbose_name=_("request"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="consultations",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True
+    )
+    # Kept as it was, should the account be renamed or deleted.
+    username = models.CharField(_("account"), max_length=150)
+    path = models.CharField(_("page"), max_length=500)
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("consultation of requests")
+        verbose_name_plural = _("consultations of requests")
+
+    def __str__(self):
+        return f"{self.username} {self.at:%Y-%m-%d %H:%M} {self.path}"

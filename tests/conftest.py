@@ -93,6 +93,14 @@ def _default_language():
 
 
 @pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's, but past the second factor, as every staff session must be."""
+    from tests.helpers import log_in_staff
+
+    return log_in_staff(client, admin_user)
+
+
+@pytest.fixture
 def staff_groups(db):
     """The staff groups, as `migrate` leaves them (common.content.sync_staff_groups)."""
     sync_staff_groups()

@@ -9,8 +9,10 @@ from html import unescape
 
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import translation
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -64,12 +66,37 @@ def search_results(client, url):
     return [unescape(re.sub(r"</?mark>", "", title)) for title in found]
 
 
+def recovery_code(user):
+    """A new recovery code of `user`'s, as if she had kept it from her list."""
+    device, _ = StaticDevice.objects.get_or_create(
+        user=user, name="recovery codes", defaults={"confirmed": True}
+    )
+    code = StaticToken.random_token()
+    device.token_set.create(token=code)
+    return code
+
+
+def log_in_staff(client, user):
+    """Log `user` in as staff do: the password step (taken as passed), then a second factor."""
+    client.force_login(user)
+    response = client.post(reverse("account-verify"), {"code": recovery_code(user)})
+    assert response.status_code == 302, response.content.decode()[:1000]
+    return client
+
+
 def admin_log_in(page, base_url, username, password, next_url="/admin/"):
-    """Log in through the admin's French login form, as staff do, and land on `next_url`."""
+    """Log in through the admin's French forms, as staff do, and land on `next_url`.
+
+    The second step takes a recovery code (tests/accounts prove the app's codes and passkeys).
+    """
     page.goto(f"{base_url}/admin/login/?next={next_url}")
     page.get_by_label("Nom d’utilisateur").fill(username)
     page.get_by_label("Mot de passe").fill(password)
     page.get_by_role("button", name="Connexion").click()
+    page.wait_for_url(f"{base_url}/admin/account/verify/**")
+    code = recovery_code(get_user_model().objects.get(username=username))
+    page.get_by_label("Code").fill(code)
+    page.get_by_role("button", name="Continuer").click()
     page.wait_for_url(f"{base_url}{next_url}")
 
 

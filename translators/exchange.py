@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
 
+from common.history import Changes
 from common.language_tags import language_tag  # valid BCP 47 for tools: « fr-x-falc »
 from common.translations import _comparable
 from guide.sanitize import sanitize
@@ -186,7 +187,7 @@ def _stored(segment, text):
     return text
 
 
-def import_units(code, tag, units, docs):
+def import_units(code, tag, units, docs, user):
     """Check every unit against the current texts, then save them all, or nothing."""
     report = Report()
     if tag and tag.lower() not in {code.lower(), language_tag(code).lower()}:
@@ -237,20 +238,23 @@ def import_units(code, tag, units, docs):
     if report.errors:
         report.changed, report.confirmed = [], []
         return report
-    _save(code, accepted)
+    _save(code, accepted, user)
     return report
 
 
-def _save(code, accepted):
-    touched = {}
+def _save(code, accepted, user):
+    changes = Changes()
     for segment, text, unchanged in accepted:
         if not unchanged:
-            setattr(segment.obj, build_localized_fieldname(segment.field, code), text)
+            name = build_localized_fieldname(segment.field, code)
+            setattr(segment.obj, name, text)
+            changes.add(segment.obj, name)
         if segment.need == OUTDATED:
             # Confirmed (or rewritten): made from the source as it is now.
-            setattr(segment.obj, build_localized_fieldname("translated_at", code), timezone.now())
-        if not unchanged or segment.need == OUTDATED:
-            touched[id(segment.obj)] = segment.obj
+            name = build_localized_fieldname("translated_at", code)
+            setattr(segment.obj, name, timezone.now())
+            changes.add(segment.obj, name)
     with transaction.atomic():
-        for obj in touched.values():
+        for obj in changes.objects():
             obj.save()
+        changes.log(user)

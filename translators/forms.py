@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from common.history import Changes
 from common.templatetags.common_tags import html_lang
 from common.translations import _comparable
 
@@ -22,6 +23,7 @@ class TranslationForm(forms.Form):
     def __init__(self, doc, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.doc = doc
+        self.user = user
         code = doc.code
         for segment in doc.segments:
             field = segment.model_field.formfield()
@@ -65,28 +67,34 @@ class TranslationForm(forms.Form):
     def save(self):
         """Save what changed; return how many texts changed."""
         code = self.doc.code
-        touched = {}
+        changes = Changes()
         changed = 0
         for segment in self.doc.segments:
             text = self.cleaned_data[segment.key] or ""
             field = segment.model_field
             if _comparable(field, text) != _comparable(field, segment.target):
-                setattr(segment.obj, build_localized_fieldname(segment.field, code), text)
-                touched[id(segment.obj)] = segment.obj
+                name = build_localized_fieldname(segment.field, code)
+                setattr(segment.obj, name, text)
+                changes.add(segment.obj, name)
                 changed += 1
         if self.cleaned_data.get("current"):
             for obj in self.doc.outdated_objects:
-                setattr(obj, build_localized_fieldname("translated_at", code), timezone.now())
-                touched[id(obj)] = obj
+                name = build_localized_fieldname("translated_at", code)
+                setattr(obj, name, timezone.now())
+                changes.add(obj, name)
         if self.cleaned_data["checked"]:
             root = self.doc.root
             checked_by = self.cleaned_data["checked_by"]
-            setattr(root, build_localized_fieldname("checked_by", code), checked_by)
-            setattr(root, build_localized_fieldname("checked_on", code), timezone.localdate())
-            touched[id(root)] = root
+            for name, value in (
+                (build_localized_fieldname("checked_by", code), checked_by),
+                (build_localized_fieldname("checked_on", code), timezone.localdate()),
+            ):
+                setattr(root, name, value)
+                changes.add(root, name)
         with transaction.atomic():
-            for obj in touched.values():
+            for obj in changes.objects():
                 obj.save()
+            changes.log(self.user)
         return changed
 
 

@@ -153,7 +153,7 @@ def import_file(request, code):
         except exchange.ExchangeError as error:
             form.add_error("file", str(error))
         else:
-            report = exchange.import_units(code, tag, units, documents(code))
+            report = exchange.import_units(code, tag, units, documents(code), request.user)
     failed = bool(form.errors or (report and report.errors))
     context = {
         "title": _("Import a translation into %(language)s") % {"language": language["name"]},

@@ -75,10 +75,15 @@ INSTALLED_APPS = [
     "leaflet",
     "django_prose_editor",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "import_export",
     # The project's apps. Each may import the ones above it, never one below
     # (tests/common/test_layout.py checks it).
     "common",
+    "accounts",
     "places",
     "routes",
     "guide",
@@ -105,6 +110,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Which second factor, if any, this session has passed; then what an account without it may
+    # reach (accounts.middleware).
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.StaffSessions",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout page.
@@ -115,13 +124,34 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Staff login: five failures in a row lock that username, and that address, out for an hour.
+# Staff login (accounts/README in the README, « Staff accounts »). Failures slow down the pair
+# (username, address) and the address alone, never a username from everywhere: whoever knows a
+# colleague's login cannot keep her out from another connection. Five failures for one pair, or
+# thirty from one address (an office shares one), and that pair or address waits fifteen minutes
+# from its last failure; a success clears the pair; an administrator lifts a wait in the admin.
+AXES_HANDLER = "accounts.throttle.PairAndAddressHandler"
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = datetime.timedelta(hours=1)
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+STAFF_LOGIN_ADDRESS_FAILURE_LIMIT = envint("STAFF_LOGIN_ADDRESS_FAILURE_LIMIT", 30)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=envint("STAFF_LOGIN_WAIT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_DISABLE_ACCESS_LOG = True
+# The client's address as the forms' rate limits read it (behind our proxy, the one it appended).
+AXES_CLIENT_IP_CALLABLE = "common.antispam.client_address"
+
+# A second factor for every staff account: an authenticator app (TOTP), passkeys where the browser
+# offers them, recovery codes. Only a developer's machine may turn it off.
+STAFF_SECOND_FACTOR = envbool("STAFF_SECOND_FACTOR", True)
+# A staff session ends after this many minutes without a request.
+STAFF_IDLE_MINUTES = envint("STAFF_IDLE_MINUTES", 30)
+OTP_TOTP_ISSUER = "Bienvenue Clermont-Ferrand"
+OTP_WEBAUTHN_RP_NAME = "Bienvenue à Clermont-Ferrand"
+# The relying party and the origin are the host the browser asked for (checked against
+# ALLOWED_HOSTS), so a passkey works on whichever name the site is served: see accounts.passkeys.
+OTP_WEBAUTHN_HELPER_CLASS = "accounts.passkeys.SiteHelper"
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+SILENCED_SYSTEM_CHECKS = ["otp_webauthn.E010", "otp_webauthn.E030"]
 
 ROOT_URLCONF = "welcome.urls"
 WSGI_APPLICATION = "welcome.wsgi.application"
@@ -175,6 +205,10 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": envint("DJANGO_CACHE_MAX_ENTRIES", 20000)},
     }
 }
+
+LOGIN_URL = "admin:login"
+# A reset link works once, for two hours.
+PASSWORD_RESET_TIMEOUT = 2 * 3600
 
 # Length and a list of common passwords, no composition rules (NIST SP 800-63B).
 AUTH_PASSWORD_VALIDATORS = [
@@ -283,6 +317,9 @@ RATE_LIMITS = {
     "page": (envint("FEEDBACK_PAGE_RATE_LIMIT", 30), 3600),
     # An association office may send requests for several people from one connection.
     "mentoring": (envint("MENTORING_RATE_LIMIT", 20), 3600),
+    # Staff password reset: per connection, and per e-mail address asked for.
+    "password_reset": (envint("PASSWORD_RESET_RATE_LIMIT", 5), 3600),
+    "password_reset_address": (3, 3600),
 }
 # Feedback: how long answers are kept (`manage.py delete_old_feedback`).
 FEEDBACK_RETENTION_MONTHS = envint("FEEDBACK_RETENTION_MONTHS", 24)

@@ -45,6 +45,8 @@ sitemaps = {
 
 urlpatterns = [
     path("admin/translations/", include("translators.urls")),
+    path("admin/account/", include("accounts.urls")),
+    path("admin/account/passkeys/", include("django_otp_webauthn.urls", namespace="otp_webauthn")),
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),

@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group, Permission, User
 from django.core.management import call_command
 
 from common.content import ContentKind, kind_of, project_apps, project_models
+from tests.helpers import log_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -75,12 +76,12 @@ def test_migrate_gives_groups_the_permissions_of_a_model_they_lost(staff_groups)
 def test_an_editor_opens_routes_the_questionnaire_and_the_reports(client, staff_groups, path):
     editor = User.objects.create_user("editrice", is_staff=True)
     editor.groups.add(Group.objects.get(name="Éditeurs"))
-    client.force_login(editor)
+    log_in_staff(client, editor)
     assert client.get(path).status_code == 200
 
 
 def test_the_page_vote_report_needs_the_right_to_read_votes(client, staff_groups):
     coordinator = User.objects.create_user("coordinatrice", is_staff=True)
     coordinator.groups.add(Group.objects.get(name="Coordination parrainage"))
-    client.force_login(coordinator)
+    log_in_staff(client, coordinator)
     assert client.get("/admin/feedback/pagefeedback/report/").status_code == 403

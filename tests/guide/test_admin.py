@@ -10,6 +10,7 @@ from django.utils import timezone
 from common.translations import TranslationStatus
 from guide.models import Section
 from tests.factories import make_section
+from tests.helpers import log_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -112,7 +113,7 @@ def test_groups_have_the_right_permissions():
 def translator_client(client):
     user = User.objects.create_user("traductrice", password="pw", is_staff=True)
     user.groups.add(Group.objects.get(name="Traducteurs — arabe"))
-    client.force_login(user)
+    log_in_staff(client, user)
     return client
 
 

@@ -15,6 +15,7 @@ from django.views.debug import SafeExceptionReporterFilter
 from guide.models import Section
 from mentoring.forms import MentoringRequestForm
 from mentoring.models import MentoringRequest
+from tests.helpers import log_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -181,10 +182,10 @@ def test_only_coordinators_see_requests(client):
     MentoringRequest.objects.create(
         kind="mentee", first_name="Amina", phone="06", languages="arabe", language="fr"
     )
-    client.force_login(_staff("Éditeurs"))
+    log_in_staff(client, _staff("Éditeurs"))
     assert client.get("/admin/mentoring/mentoringrequest/").status_code == 403
     assert "Amina" not in client.get("/admin/").content.decode()
-    client.force_login(_staff("Coordination parrainage"))
+    log_in_staff(client, _staff("Coordination parrainage"))
     html = client.get("/admin/mentoring/mentoringrequest/").content.decode()
     assert "Amina" in html
 
@@ -193,7 +194,7 @@ def test_coordinator_closes_a_request(client):
     request = MentoringRequest.objects.create(
         kind="mentor", first_name="Omar", email="o@example.org", languages="dari", language="fr"
     )
-    client.force_login(_staff("Coordination parrainage"))
+    log_in_staff(client, _staff("Coordination parrainage"))
     response = client.post(
         f"/admin/mentoring/mentoringrequest/{request.pk}/change/",
         {"status": "closed", "note": "Binôme avec Amina."},
@@ -308,7 +309,7 @@ def test_behind_the_proxy_the_limit_follows_the_address_the_proxy_saw(client, se
 
 def test_requests_come_only_from_the_form_not_from_the_admin(client):
     """Personal data is entered by the person it is about: coordinators cannot add a request."""
-    client.force_login(_staff("Coordination parrainage"))
+    log_in_staff(client, _staff("Coordination parrainage"))
     assert client.get("/admin/mentoring/mentoringrequest/").status_code == 200
     assert client.get("/admin/mentoring/mentoringrequest/add/").status_code == 403
 

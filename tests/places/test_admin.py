@@ -16,6 +16,7 @@ from places import demo
 from places.models import Category, HoursException, OpeningSlot, Place
 from places.resources import ODS, PlaceResource
 from tests.factories import make_category, make_place
+from tests.helpers import log_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -428,7 +429,7 @@ def test_spreadsheets_carry_the_weekly_hours_in_openstreetmap_syntax(admin_clien
 def test_editors_import_and_export_places(client, places, staff_groups):
     editor = User.objects.create_user("editrice", password="x", is_staff=True)
     editor.groups.add(Group.objects.get(name="Éditeurs"))
-    client.force_login(editor)
+    log_in_staff(client, editor)
     html = client.get("/admin/places/place/").content.decode()
     assert "/admin/places/place/import/" in html and "/admin/places/place/export/" in html
     rows = _rows(_export(client))
@@ -444,7 +445,7 @@ def test_staff_who_may_not_add_or_change_places_cannot_import(client, places):
         Permission.objects.get(codename="view_place"),
         Permission.objects.get(codename="change_place"),
     )
-    client.force_login(reader)
+    log_in_staff(client, reader)
     html = client.get("/admin/places/place/").content.decode()
     assert "/admin/places/place/export/" in html
     assert "/admin/places/place/import/" not in html
@@ -459,7 +460,7 @@ def test_staff_who_may_not_add_or_change_places_cannot_import(client, places):
 
     reader.user_permissions.set([Permission.objects.get(codename="add_place")])
     reader = User.objects.get(pk=reader.pk)  # permissions are cached on the user
-    client.force_login(reader)
+    log_in_staff(client, reader)
     assert client.get("/admin/places/place/import/").status_code == 403
     assert client.get("/admin/places/place/export/").status_code == 403
 

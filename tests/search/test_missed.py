@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from search.models import MissedSearch
 from tests.factories import make_section
-from tests.helpers import search_results
+from tests.helpers import log_in_staff, search_results
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +46,7 @@ def test_a_long_query_is_kept_short(client):
 def editor(client, staff_groups):
     user = User.objects.create_user("editrice", password="motdepasse-long-42", is_staff=True)
     user.groups.add(Group.objects.get(name="Éditeurs"))
-    client.force_login(user)
+    log_in_staff(client, user)
     return user
 
 
@@ -87,7 +87,7 @@ def test_readers_and_translators_cannot_see_them(client, staff_groups):
     assert client.get("/admin/search/missedsearch/").status_code == 302  # to the login page
     user = User.objects.create_user("traducteur", password="motdepasse-long-42", is_staff=True)
     user.groups.add(Group.objects.get(name="Traducteurs — arabe"))
-    client.force_login(user)
+    log_in_staff(client, user)
     assert client.get("/admin/search/missedsearch/").status_code == 403
 
 

@@ -7,6 +7,7 @@ names, gunicorn with several workers, the default cache), on a database of its o
 request, so that requests spread over the workers, and keeps the cookies of a staff session.
 """
 
+import collections
 import http.client
 import http.cookies
 import os
@@ -32,7 +33,16 @@ from django.contrib.auth.models import Group, User
 User.objects.create_superuser("admin", "admin@example.org", {password!r})
 editor = User.objects.create_user("editrice", "editrice@example.org", {password!r}, is_staff=True)
 editor.groups.add(Group.objects.get(name="Éditeurs"))
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+for user in User.objects.all():
+    device = StaticDevice.objects.create(user=user, name="recovery codes", confirmed=True)
+    StaticToken.objects.bulk_create(
+        StaticToken(device=device, token=f"code{{number:05d}}") for number in range({codes})
+    )
 """
+# Each staff account above has these recovery codes (as a second factor), each used once.
+RECOVERY_CODES = 1000
+_next_code = collections.Counter()
 
 
 def _database_url(workdir):
@@ -89,7 +99,9 @@ class ProductionSite:
     def prepare(self):
         self.manage("migrate", "--noinput", "--verbosity", "0")
         self.manage("load_demo", "--verbosity", "0")
-        self.manage("shell", "--no-imports", input=USERS.format(password=PASSWORD))
+        self.manage(
+            "shell", "--no-imports", input=USERS.format(password=PASSWORD, codes=RECOVERY_CODES)
+        )
 
     def start(self):
         with open(self.server_log, "wb") as log:
@@ -201,6 +213,14 @@ class Client:
         form = Form.first(self.get("/admin/login/").text, id="login-form")
         form.values.update(username=username, password=PASSWORD)
         reply = self.post("/admin/login/?next=/admin/", form.data())
+        assert reply.status == 302 and reply.location == "/admin/", reply.text[:500]
+        # The second factor: one of the account's recovery codes, never the same twice.
+        reply = self.get("/admin/")
+        assert reply.status == 302 and reply.location.startswith("/admin/account/verify/")
+        form = Form.first(self.get(reply.location).text, id="code-form")
+        form.values.update(code=f"code{_next_code[username]:05d}")
+        _next_code[username] += 1
+        reply = self.post(reply.location, form.data())
         assert reply.status == 302 and reply.location == "/admin/", reply.text[:500]
         return self
 

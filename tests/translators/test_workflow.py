@@ -15,6 +15,7 @@ from feedback.models import Choice, Question, Questionnaire
 from guide.models import Section
 from routes.models import Route, RouteStop
 from tests.factories import make_category, make_place, make_section
+from tests.helpers import log_in_staff
 from translators.exchange import XLIFF
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +25,7 @@ NS = {"x": XLIFF}
 def _translator(client, group):
     user = User.objects.create_user(f"t-{group}", password="pw", is_staff=True)
     user.groups.add(Group.objects.get(name=group))
-    client.force_login(user)
+    log_in_staff(client, user)
     return client
 
 
@@ -366,7 +367,7 @@ def test_the_dashboard_counts_states_and_words_left(client, staff_groups):
 
 
 def test_the_dashboard_costs_the_same_queries_for_more_content(client, staff_groups):
-    client.force_login(User.objects.create_superuser("admin", password="pw"))
+    log_in_staff(client, User.objects.create_superuser("admin", password="pw"))
     make_section()
     client.get("/admin/translations/")  # the first request warms the content types
     from django.db import connection

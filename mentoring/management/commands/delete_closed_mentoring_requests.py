@@ -3,7 +3,7 @@
 from django.conf import settings
 
 from common.retention import RetentionCommand
-from mentoring.models import MentoringRequest
+from mentoring.models import Consultation, MentoringRequest
 
 
 class Command(RetentionCommand):
@@ -15,4 +15,8 @@ class Command(RetentionCommand):
 
     def expired(self, cutoff):
         closed = MentoringRequest.objects.filter(status=MentoringRequest.Status.CLOSED)
-        return {"requests closed": closed.filter(closed_at__lt=cutoff)}
+        return {
+            "requests closed": closed.filter(closed_at__lt=cutoff),
+            # A request's consultations go with it; those of the lists, when as old.
+            "consultations of lists": Consultation.objects.filter(request=None, at__lt=cutoff),
+        }
