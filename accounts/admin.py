@@ -5,7 +5,7 @@ reads the secret can make the codes. Here an administrator can only see that a d
 remove it, which is what a lost phone needs (the owner sets up a new one at her next login).
 """
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
@@ -62,16 +62,3 @@ class StaffUserAdmin(UserAdmin):
         if obj is not None and LogEntry.objects.filter(user=obj).exists():
             return False
         return super().has_delete_permission(request, obj)
-
-    def delete_queryset(self, request, queryset):
-        kept = queryset.filter(logentry__isnull=False).distinct()
-        if kept:
-            messages.warning(
-                request,
-                _(
-                    "Accounts that changed content are kept, for their history: %(names)s. "
-                    "Untick « Active » instead."
-                )
-                % {"names": ", ".join(user.get_username() for user in kept)},
-            )
-        super().delete_queryset(request, queryset.exclude(pk__in=kept))

@@ -1,3 +1,5 @@
+import math
+
 from django import forms
 from django.contrib.auth.forms import PasswordResetForm
 from django.db import transaction
@@ -18,7 +20,7 @@ def _wait_message(device):
     allowed, info = device.verify_is_allowed()
     if allowed or not info or not info.get("locked_until"):
         return None
-    seconds = max(1, int((info["locked_until"] - timezone.now()).total_seconds()) + 1)
+    seconds = max(1, math.ceil((info["locked_until"] - timezone.now()).total_seconds()))
     return ngettext(
         "Too many wrong codes: try again in %(seconds)d second.",
         "Too many wrong codes: try again in %(seconds)d seconds.",

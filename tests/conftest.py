@@ -92,6 +92,33 @@ def _default_language():
         yield
 
 
+class Inbox:
+    """An aiosmtpd handler that keeps what it receives: (recipients, message text)."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+        self.messages.append((envelope.rcpt_tos, envelope.content.decode().replace("\r\n", "\n")))
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp(settings):
+    """A real SMTP server on the loopback, and Django's SMTP backend sending to it."""
+    from aiosmtpd.controller import Controller
+
+    from tests.postgres import free_port
+
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
+    yield inbox
+    controller.stop()
+
+
 @pytest.fixture
 def admin_client(client, admin_user):
     """pytest-django's, but past the second factor, as every staff session must be."""

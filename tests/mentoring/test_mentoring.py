@@ -14,7 +14,7 @@ from django.views.debug import SafeExceptionReporterFilter
 
 from guide.models import Section
 from mentoring.forms import MentoringRequestForm
-from mentoring.models import MentoringRequest
+from mentoring.models import Consultation, MentoringRequest
 from tests.helpers import log_in_staff
 
 pytestmark = pytest.mark.django_db
@@ -318,3 +318,47 @@ def test_a_request_without_phone_or_email_is_refused_as_such():
     form = MentoringRequestForm(data={**VALID, "phone": "", "email": ""})
     assert not form.is_valid()
     assert form.has_error(NON_FIELD_ERRORS, "no_contact")
+
+
+def test_who_read_a_request_is_recorded_and_cannot_be_erased(client):
+    request = MentoringRequest.objects.create(
+        kind="mentee", first_name="Amina", phone="06", languages="arabe", language="fr"
+    )
+    coordinator = _staff("Coordination parrainage")
+    log_in_staff(client, coordinator)
+    client.get("/admin/mentoring/mentoringrequest/?status=new")
+    page = client.get(f"/admin/mentoring/mentoringrequest/{request.pk}/change/")
+    listing, opening = Consultation.objects.order_by("pk")
+    assert (listing.request, listing.username, listing.path) == (
+        None,
+        coordinator.username,
+        "/admin/mentoring/mentoringrequest/?status=new",
+    )
+    assert (opening.request, opening.user) == (request, coordinator)
+    # The next coordinator sees who opened it before.
+    html = client.get(f"/admin/mentoring/mentoringrequest/{request.pk}/change/").content.decode()
+    assert page.status_code == 200 and coordinator.username in html
+    # Nobody edits or deletes the record, coordinators included.
+    assert client.get(f"/admin/mentoring/consultation/{opening.pk}/delete/").status_code == 403
+    assert (
+        client.post(
+            f"/admin/mentoring/consultation/{opening.pk}/change/", {"username": "x"}
+        ).status_code
+        == 403
+    )
+    assert client.get("/admin/mentoring/consultation/").status_code == 200
+
+
+def test_consultations_of_lists_go_after_the_retention_period(settings):
+    settings.MENTORING_RETENTION_MONTHS = 6
+    request = MentoringRequest.objects.create(
+        kind="mentee", first_name="X", phone="06", languages="fr", language="fr"
+    )
+    old_list = Consultation.objects.create(username="c", path="/admin/")
+    old_request = Consultation.objects.create(request=request, username="c", path="/admin/")
+    recent = Consultation.objects.create(username="c", path="/admin/")
+    Consultation.objects.filter(pk__in=[old_list.pk, old_request.pk]).update(
+        at=timezone.now() - datetime.timedelta(days=200)
+    )
+    call_command("delete_closed_mentoring_requests", stdout=StringIO())
+    assert set(Consultation.objects.values_list("pk", flat=True)) == {old_request.pk, recent.pk}

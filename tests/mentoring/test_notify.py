@@ -1,36 +1,17 @@
 """The coordinators hear of a new mentoring request by e-mail, through a real SMTP server."""
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from mentoring.models import MentoringRequest
 from tests.mentoring.test_mentoring import VALID
-from tests.postgres import free_port
 
 pytestmark = pytest.mark.django_db
 
 
-class Inbox:
-    """An aiosmtpd handler that keeps what it receives."""
-
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
-        self.messages.append((envelope.rcpt_tos, envelope.content.decode().replace("\r\n", "\n")))
-        return "250 OK"
-
-
 @pytest.fixture
-def smtp(settings):
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
+def smtp(smtp, settings):
     settings.MENTORING_NOTIFY_EMAIL = "parrainage@clermont-ferrand.fr"
-    yield inbox
-    controller.stop()
+    return smtp
 
 
 def test_the_coordinators_are_told_without_any_personal_data(

@@ -393,3 +393,14 @@ def test_readers_of_a_questionnaire_not_checked_yet_are_told(client):
     questionnaire.checked_by_ar, questionnaire.checked_on_ar = "Salma B.", timezone.localdate()
     questionnaire.save()
     assert "Salma B." in client.get("/ar/feedback/").content.decode()
+
+
+def test_a_translation_saved_here_is_in_the_objects_history_with_its_fields(arabic):
+    section = make_section(title_ar="", summary_ar="", body_ar="")
+    url = f"/admin/translations/ar/section/{section.pk}/"
+    data = _screen_data(arabic.get(url))
+    data[f"section-{section.pk}-title"] = "رؤية طبيب"
+    assert arabic.post(url, data).status_code == 302
+    history = arabic.get(f"/admin/guide/section/{section.pk}/history/").content.decode()
+    assert "t-Traducteurs — arabe" in history
+    assert "Modification de Titre [ar]." in history or "Modification de titre [ar]." in history
