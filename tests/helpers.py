@@ -95,7 +95,7 @@ def admin_log_in(page, base_url, username, password, next_url="/admin/"):
     page.get_by_role("button", name="Connexion").click()
     page.wait_for_url(f"{base_url}/admin/account/verify/**")
     code = recovery_code(get_user_model().objects.get(username=username))
-    page.get_by_label("Code").fill(code)
+    page.get_by_role("textbox", name="Code").fill(code)
     page.get_by_role("button", name="Continuer").click()
     page.wait_for_url(f"{base_url}{next_url}")
 
