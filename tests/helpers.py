@@ -89,12 +89,12 @@ def admin_log_in(page, base_url, username, password, next_url="/admin/"):
 
     The second step takes a recovery code (tests/accounts prove the app's codes and passkeys).
     """
+    code = recovery_code(get_user_model().objects.get(username=username))
     page.goto(f"{base_url}/admin/login/?next={next_url}")
     page.get_by_label("Nom d’utilisateur").fill(username)
     page.get_by_label("Mot de passe").fill(password)
     page.get_by_role("button", name="Connexion").click()
     page.wait_for_url(f"{base_url}/admin/account/verify/**")
-    code = recovery_code(get_user_model().objects.get(username=username))
     page.get_by_role("textbox", name="Code").fill(code)
     page.get_by_role("button", name="Continuer").click()
     page.wait_for_url(f"{base_url}{next_url}")

@@ -61,7 +61,7 @@ def test_the_pause_page_says_what_to_do(client, alice):
     assert "<h1>Connexion suspendue</h1>" in html
     assert "15 minutes" in html
     assert 'href="/admin/account/password-reset/"' in html
-    assert "Tentatives d’accès" in html
+    assert "« Tentatives de connexion »" in html
 
 
 def test_the_pause_ends_by_itself(client, alice):
