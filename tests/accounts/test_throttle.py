@@ -59,6 +59,7 @@ def test_the_pause_page_says_what_to_do(client, alice):
         response = _login(client, "alice", "wrong", "203.0.113.9")
     html = response.content.decode()
     assert "<h1>Connexion suspendue</h1>" in html
+    assert "Bienvenue à Clermont-Ferrand – administration" in html
     assert "15 minutes" in html
     assert 'href="/admin/account/password-reset/"' in html
     assert "« Tentatives de connexion »" in html
