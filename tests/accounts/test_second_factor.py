@@ -172,3 +172,9 @@ def test_an_idle_session_ends(client, nadia):
         response = client.get("/admin/")
         assert response.status_code == 302
         assert response["Location"].startswith("/admin/login/")
+
+
+def test_the_passkey_scripts_speak_french(client):
+    catalog = client.get("/admin/account/passkeys/jsi18n/").content.decode()
+    # django-otp-webauthn has no French: locale/fr/LC_MESSAGES/djangojs.po gives it.
+    assert '"Registration successful!": "Cl\\u00e9 d\\u2019acc\\u00e8s ajout\\u00e9e !"' in catalog
