@@ -178,3 +178,12 @@ def test_the_passkey_scripts_speak_french(client):
     catalog = client.get("/admin/account/passkeys/jsi18n/").content.decode()
     # django-otp-webauthn has no French: locale/fr/LC_MESSAGES/djangojs.po gives it.
     assert '"Registration successful!": "Cl\\u00e9 d\\u2019acc\\u00e8s ajout\\u00e9e !"' in catalog
+
+
+def test_the_code_step_can_be_left_by_logging_out(client, nadia):
+    _enrolled(nadia)
+    client.force_login(nadia)
+    page = client.get("/admin/account/verify/").content.decode()
+    assert '<form method="post" action="/admin/logout/"' in page
+    assert client.post("/admin/logout/").status_code == 200
+    assert "_auth_user_id" not in client.session
