@@ -131,8 +131,12 @@ def test_a_passkey_replaces_the_code(watched_page, live_server, nadia):
 
     page.get_by_role("link", name="Sécurité du compte").click()
     expect(page.locator("#no-passkey")).to_be_visible()
+    # The button is the library's, put in place by its script: wait until every script has run.
+    page.wait_for_load_state("load")
     page.get_by_role("button", name="Ajouter une clé d’accès").click()
-    expect(page.get_by_role("button", name=re.compile("Retirer"))).to_be_visible()
+    # Two requests to the server and the authenticator, then the page reloads: on a loaded CI
+    # machine this takes longer than Playwright's five seconds.
+    expect(page.get_by_role("button", name=re.compile("Retirer"))).to_be_visible(timeout=20_000)
     assert WebAuthnCredential.objects.filter(user=nadia, confirmed=True).count() == 1
     credentials = cdp.send("WebAuthn.getCredentials", {"authenticatorId": authenticator})
     assert len(credentials["credentials"]) == 1
