@@ -95,6 +95,24 @@ def public_page_cache(get_response):
     return middleware
 
 
+def true_until(response, *moments):
+    """Keep the page no longer than it stays true: until the first of `moments` (the end of an
+    event it lists, the closing time it shows). The page cache reads `fresh_until`; a page with
+    a max-age (open data) tells its users' caches the same."""
+    moments = [moment for moment in moments if moment is not None]
+    current = getattr(response, "fresh_until", None)
+    if current is not None:
+        moments.append(current)
+    if not moments:
+        return response
+    response.fresh_until = min(moments)
+    max_age = get_max_age(response)
+    if max_age is not None:
+        seconds = max(1, math.ceil((response.fresh_until - timezone.now()).total_seconds()))
+        patch_cache_control(response, max_age=min(max_age, seconds))
+    return response
+
+
 def _seconds_left(response, longest):
     """A page saying what changes with the clock (« open until 16:30 ») has `fresh_until`."""
     until = getattr(response, "fresh_until", None)

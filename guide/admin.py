@@ -1,23 +1,10 @@
 from django.contrib import admin
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.admin import TranslatedAdmin, TranslationStatusFilter
+from common.reviews import DueForReviewFilter, mark_reviewed
 
 from .models import Recording, Section, Term, Theme
-
-
-class DueForReviewFilter(admin.SimpleListFilter):
-    title = _("review")
-    parameter_name = "review"
-
-    def lookups(self, request, model_admin):
-        return [("due", _("Due for review (checked more than 12 months ago)"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == "due":
-            return queryset.due_for_review()
-        return queryset
 
 
 @admin.register(Theme)
@@ -73,17 +60,7 @@ class SectionAdmin(TranslatedAdmin):
         (_("Checks"), {"fields": ["last_reviewed", "checked_by", "checked_on"]}),
     ]
 
-    @admin.action(description=_("Mark as reviewed today"))
-    def mark_reviewed(self, request, queryset):
-        # One save each, not update(): the save signal tells the page cache the date changed.
-        count = 0
-        for section in queryset:
-            section.last_reviewed = timezone.localdate()
-            section.save(update_fields=["last_reviewed"])
-            count += 1
-        self.message_user(request, _("%(count)d sections marked as reviewed.") % {"count": count})
-
-    actions = ["mark_reviewed"]
+    actions = [mark_reviewed]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("theme").prefetch_related("recordings")

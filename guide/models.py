@@ -1,4 +1,3 @@
-import datetime
 import uuid
 from pathlib import Path
 
@@ -7,19 +6,18 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
 
 from common.content import ContentKind
 from common.querysets import PublishedQuerySet
+from common.reviews import Reviewed, ReviewedQuerySet
 from common.translations import CheckedTranslation
 from places.models import Pictogram, Place
 
 from .sanitize import EDITOR_EXTENSIONS, sanitize
 
-REVIEW_AFTER = datetime.timedelta(days=365)
 # Easy-to-read French, whose texts a panel of readers checks.
 # /<lang>/guide/print/ is the whole guide, not a theme.
 RESERVED_THEME_SLUGS = {"print"}
@@ -65,19 +63,15 @@ class Theme(CheckedTranslation):
         return Pictogram.static_path(self.pictogram) if self.pictogram else ""
 
 
-class SectionQuerySet(PublishedQuerySet):
+class SectionQuerySet(ReviewedQuerySet):
     def without_bodies(self):
         """Leave the long bodies in the database, for pages that only list sections."""
         return self.defer(
             *(build_localized_fieldname("body", code) for code, _name in settings.LANGUAGES)
         )
 
-    def due_for_review(self, today=None):
-        today = today or timezone.localdate()
-        return self.filter(last_reviewed__lt=today - REVIEW_AFTER)
 
-
-class Section(CheckedTranslation):
+class Section(CheckedTranslation, Reviewed):
     """A page of the guide: one question a newcomer has, answered."""
 
     content_kind = ContentKind.PUBLIC
@@ -100,11 +94,6 @@ class Section(CheckedTranslation):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     published = models.BooleanField(
         _("published"), default=False, help_text=_("Drafts are only visible to staff.")
-    )
-    last_reviewed = models.DateField(
-        _("last reviewed"),
-        default=timezone.localdate,
-        help_text=_("When the facts of this page were last checked. Due again after 12 months."),
     )
     places = models.ManyToManyField(
         Place, blank=True, related_name="sections", verbose_name=_("places cited")
@@ -139,10 +128,6 @@ class Section(CheckedTranslation):
 
     def get_absolute_url(self):
         return reverse("guide:section", args=[self.theme.slug, self.slug])
-
-    @property
-    def is_due_for_review(self):
-        return self.last_reviewed < timezone.localdate() - REVIEW_AFTER
 
 
 # What browsers play in an <audio> element: MP3 and M4A (AAC) everywhere, Ogg and WebM

@@ -4,8 +4,10 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from common.middleware import true_until
 from common.text import plain
 from common.translations import fallback_fields
+from events.models import Event
 from places import maps
 from places.hours import next_midnight
 from places.models import Notice, Place
@@ -13,6 +15,8 @@ from routes.models import Route
 
 from . import glossary
 from .models import Section, Term, Theme
+
+HOME_EVENTS = 3
 
 
 def _visible_sections(request):
@@ -25,11 +29,16 @@ def home(request):
     themes = Theme.objects.order_by("order", "pk")
     routes = Route.objects.published()
     notices = Notice.objects.current().for_readers()
+    events = Event.objects.published().select_related("place").upcoming()[:HOME_EVENTS]
+    for event in events:
+        event.fallback = fallback_fields(event)
     response = render(
-        request, "guide/home.html", {"themes": themes, "routes": routes, "notices": notices}
+        request,
+        "guide/home.html",
+        {"themes": themes, "routes": routes, "notices": notices, "events": events},
     )
-    response.fresh_until = next_midnight()  # notices come and go with the day
-    return response
+    # Notices come and go with the day; an event leaves the page when it ends.
+    return true_until(response, next_midnight(), *(event.next.end for event in events))
 
 
 @require_safe

@@ -1,7 +1,6 @@
 import hashlib
 import io
 import json
-import math
 import re
 
 import segno
@@ -13,7 +12,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import (
     get_conditional_response,
-    get_max_age,
     patch_cache_control,
     patch_vary_headers,
 )
@@ -21,6 +19,7 @@ from django.utils.http import urlencode
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
+from common.middleware import true_until
 from common.translations import fallback_fields
 
 from . import maps
@@ -74,16 +73,9 @@ def _map_context(request):
 
 def _until_hours_change(response, places):
     """Keep the page no longer than the « open now » it shows: until the first place on it
-    opens or closes, or midnight (common.middleware.public_page_cache reads `fresh_until`)."""
+    opens or closes, or midnight."""
     now = timezone.now()
-    until = min((hours_state(place, now).valid_until for place in places), default=None)
-    if until is not None:
-        response.fresh_until = until
-        max_age = get_max_age(response)
-        if max_age is not None:  # open data: its users' caches keep it no longer either
-            seconds = max(1, math.ceil((until - now).total_seconds()))
-            patch_cache_control(response, max_age=min(max_age, seconds))
-    return response
+    return true_until(response, *(hours_state(place, now).valid_until for place in places))
 
 
 @require_safe
@@ -109,6 +101,12 @@ def place_detail(request, slug):
         Place.objects.published().select_related("category").prefetch_related(*HOURS), slug=slug
     )
     sections = place.sections.published().select_related("theme")
+    # Its French courses and coming events, through the relations the courses and events apps
+    # add to places (those apps come after this one, and may import it, not the reverse).
+    courses = list(place.courses.published().prefetch_related("slots"))
+    for course in courses:
+        course.fallback = fallback_fields(course)
+    events = place.events.published().upcoming()
     # A place's name is often a proper name nobody translates: marked in French, not announced.
     fallback = fallback_fields(place, ("name", *Place.TRACKED_FIELDS))
     response = render(
@@ -117,6 +115,8 @@ def place_detail(request, slug):
         {
             "place": place,
             "sections": sections,
+            "courses": courses,
+            "events": events,
             "markers": maps.markers([place]),
             "map_config": maps.config(zoom=16),
             "structured_data": _structured_data(request, place),
@@ -129,8 +129,9 @@ def place_detail(request, slug):
             ],
         },
     )
-    # Its hours, and so its notices too, change by midnight at the latest.
-    return _until_hours_change(response, [place])
+    # Its hours, and so its notices too, change by midnight at the latest; an event's date
+    # when it ends.
+    return true_until(_until_hours_change(response, [place]), *(event.next.end for event in events))
 
 
 def _without_empty(data):

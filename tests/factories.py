@@ -3,6 +3,11 @@
 import datetime
 from itertools import count
 
+from django.utils import timezone
+
+from courses.models import Cost, Course, Level
+from events.models import Category as EventCategory
+from events.models import Event
 from guide.models import Section, Term, Theme
 from places.models import Category, Place
 
@@ -93,3 +98,49 @@ def make_term(places=(), **kwargs):
     term = Term.objects.create(**fields)
     term.places.set(places)
     return term
+
+
+def make_course(place=None, slots=(), **kwargs):
+    """A published course; `slots` as (weekday, "09:00", "11:30")."""
+    n = next(_sequence)
+    fields = {
+        "place": place or make_place(),
+        "title_fr": f"Cours de français {n}",
+        "title_en": f"French course {n}",
+        "level_from": Level.A1,
+        "level_to": Level.A2,
+        "cost": Cost.FREE,
+        "published": True,
+    }
+    fields.update(kwargs)
+    course = Course.objects.create(**fields)
+    for weekday, starts, ends in slots:
+        course.slots.create(weekday=weekday, starts=starts, ends=ends)
+    return course
+
+
+def make_event_category(**kwargs):
+    n = next(_sequence)
+    fields = {"slug": f"events-{n}", "name_fr": f"Réunions {n}", "name_en": f"Meetings {n}"}
+    fields.update(kwargs)
+    return EventCategory.objects.create(**fields)
+
+
+def make_event(**kwargs):
+    """A published event, by default tomorrow 14:00–16:00 Clermont-Ferrand time."""
+    n = next(_sequence)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    start = timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time(14)))
+    fields = {
+        "slug": f"event-{n}",
+        "title_fr": f"Réunion d'information {n}",
+        "title_en": f"Information session {n}",
+        "summary_fr": "Comprendre le contrat d'intégration républicaine.",
+        "summary_en": "Understand the Republican Integration Contract.",
+        "category": kwargs.pop("category", None) or make_event_category(),
+        "starts_at": start,
+        "ends_at": start + datetime.timedelta(hours=2),
+        "published": True,
+    }
+    fields.update(kwargs)
+    return Event.objects.create(**fields)

@@ -25,7 +25,7 @@ BLANK_TILE = (
 AXE = Axe()
 
 
-def page_urls(section, term=None):
+def page_urls(section, term=None, event=None):
     """Every public page type, in every language, as (language, url)."""
     urls = []
     place = section.places.first()
@@ -52,9 +52,14 @@ def page_urls(section, term=None):
                 (code, reverse("offline")),
                 (code, reverse("offline-unavailable")),
                 (code, f"{reverse('handoff:list')}?s={section.pk}&p={place.slug}&q=a"),
+                (code, reverse("courses:list")),
+                (code, reverse("courses:list") + "?level=a1&day=sat&time=morning&cost=free"),
+                (code, reverse("events:list")),
             ]
             if term is not None:
                 urls.append((code, term.get_absolute_url()))
+            if event is not None:
+                urls.append((code, event.get_absolute_url()))
     return urls
 
 

@@ -86,6 +86,8 @@ INSTALLED_APPS = [
     "accounts",
     "places",
     "routes",
+    "courses",
+    "events",
     "guide",
     "search",
     "feedback",

@@ -9,6 +9,8 @@ from django.views.generic import TemplateView
 from common import views
 from common.media import media
 from common.sitemaps import TranslatedSitemap
+from events import views as event_views
+from events.models import Event
 from guide import offline
 from guide import views as guide_views
 from guide.models import Section, Term, Theme
@@ -27,6 +29,8 @@ sitemaps = {
             "offline",
             "places:list",
             "places:partners",
+            "courses:list",
+            "events:list",
             "mentoring:programme",
             "accessibility",
             "privacy",
@@ -41,6 +45,7 @@ sitemaps = {
     "places": TranslatedSitemap(lambda: Place.objects.published().order_by("pk")),
     "terms": TranslatedSitemap(lambda: Term.objects.published().order_by("pk")),
     "routes": TranslatedSitemap(lambda: Route.objects.published().order_by("pk")),
+    "events": TranslatedSitemap(lambda: Event.objects.published().order_by("pk")),
 }
 
 urlpatterns = [
@@ -84,6 +89,9 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("places/", include("places.urls")),
     path("routes/", include("routes.urls")),
+    path("courses/", include("courses.urls")),
+    path("events/", include("events.urls")),
+    path("events.ics", event_views.calendar_feed, name="events-feed"),
     path("feedback/", include("feedback.urls")),
     path("mentoring/", include("mentoring.urls")),
     path("list/", include("handoff.urls")),

@@ -6,7 +6,14 @@ import pytest
 from django.core.management import call_command
 
 from guide.models import Theme
-from tests.factories import make_place, make_section, make_term, make_theme
+from tests.factories import (
+    make_course,
+    make_event,
+    make_place,
+    make_section,
+    make_term,
+    make_theme,
+)
 from tests.helpers import LANGUAGE_CODES, axe_violations, page_urls, recovery_code
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -27,8 +34,12 @@ def test_public_pages_have_no_accessibility_violation(watched_page, live_server,
     place = make_place()
     section = make_section(places=[place])
     term = make_term(places=[place])
+    # The place's page then shows a course and an event too.
+    make_course(place=place, slots=[(5, "09:30", "11:30")], teacher_languages="en ar")
+    event = make_event(place=place, repeat="weekly")
     problems = {}
-    for _language, url in [(lang, url) for lang, url in page_urls(section, term) if lang == code]:
+    pages = page_urls(section, term, event)
+    for _language, url in [(lang, url) for lang, url in pages if lang == code]:
         watched_page.goto(live_server.url + url)
         if found := axe_violations(watched_page):
             problems[url] = found
