@@ -22,6 +22,9 @@ from modeltranslation.utils import build_localized_fieldname
 from common.models import LanguageFallback
 from common.text import plain
 from common.translations import _comparable
+from courses.models import Course
+from events.models import Category as EventCategory
+from events.models import Event
 from feedback.models import Question, Questionnaire
 from guide.models import Section, Term, Theme
 from places.models import Category, Notice, Place
@@ -73,6 +76,9 @@ KINDS = {
         Kind("place", Place),
         Kind("notice", Notice),
         Kind("route", Route, (Prefetch("stops", RouteStop.objects.select_related("place")),)),
+        Kind("course", Course, ("place",)),
+        Kind("eventcategory", EventCategory),
+        Kind("event", Event, ("category",)),
         Kind(
             "questionnaire",
             Questionnaire,
