@@ -21,7 +21,8 @@ POSITIONS = {
 
 
 def _day(moment):
-    return date_format(moment, "l j F Y")
+    """« mardi 5 janvier 2027 »: the weekday, then the date as the language writes it."""
+    return f"{date_format(moment, 'l')} {date_format(moment, 'DATE_FORMAT')}"
 
 
 @register.simple_tag

@@ -144,10 +144,10 @@ def test_home_page_runs_the_same_queries_whatever_the_number_of_themes(
     client, django_assert_num_queries
 ):
     make_theme()
-    with django_assert_num_queries(3):  # themes, routes, notices
+    with django_assert_num_queries(4):  # themes, routes, notices, events
         client.get("/fr/")
     for _ in range(30):
         make_theme()
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         html = client.get("/fr/").content.decode()
     assert html.count('<a href="/fr/guide/theme-') == 31

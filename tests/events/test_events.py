@@ -35,7 +35,7 @@ def test_a_weekly_event_shows_its_next_date(client):
     with time_machine.travel(at(2026, 12, 2, 10), tick=False):  # a Wednesday
         html = text(client, f"/en/events/{event.slug}/")
     assert "Next date:" in html
-    assert "Tuesday 8 December 2026" in html
+    assert "Tuesday Dec. 8, 2026" in html
     assert "Every week on Tuesday" in html
     # While it goes on, today's date is the one shown.
     with time_machine.travel(at(2026, 12, 8, 15), tick=False):
@@ -111,11 +111,11 @@ def test_a_repeating_event_moves_to_its_next_date_by_itself(client):
         repeat=Repeat.WEEKLY,
     )
     with time_machine.travel(at(2026, 12, 1, 15), tick=False):
-        assert "Tuesday 1 December 2026" in text(client, "/en/events/")
+        assert "Tuesday Dec. 1, 2026" in text(client, "/en/events/")
     with time_machine.travel(at(2026, 12, 1, 17), tick=False):
         html = text(client, "/en/events/")
-    assert "Tuesday 1 December 2026" not in html
-    assert "Tuesday 8 December 2026" in html
+    assert "Tuesday Dec. 1, 2026" not in html
+    assert "Tuesday Dec. 8, 2026" in html
 
 
 def test_the_home_page_lists_the_next_three_events(client):

@@ -186,7 +186,7 @@ def _content(themes=1, sections_per_theme=3, places_per_section=2):
 @pytest.mark.parametrize(
     ("page_type", "queries"),
     [
-        ("home", 3),
+        ("home", 4),
         ("theme", 2),
         ("section", 5),  # + the glossary's terms, to link them; + the recording in its language
         ("print", 3),

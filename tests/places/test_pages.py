@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from places.models import Place
-from tests.factories import make_category, make_place, make_section
+from tests.factories import make_category, make_course, make_event, make_place, make_section
 
 pytestmark = pytest.mark.django_db
 
@@ -229,9 +229,9 @@ def test_geojson_of_a_thousand_places_is_three_queries(client, django_assert_num
 
 @pytest.mark.parametrize(
     # Each with the places' weekly hours and exceptions: two queries, whatever the places; a
-    # place's page also reads its notices.
+    # place's page also reads its notices, its French courses with their classes, and its events.
     ("url", "queries"),
-    [("/fr/places/", 4), ("/fr/places/embed/", 4), ("/fr/places/p0/", 5)],
+    [("/fr/places/", 4), ("/fr/places/embed/", 4), ("/fr/places/p0/", 8)],
 )
 def test_place_pages_run_the_same_queries_with_ten_times_the_places(
     client, django_assert_num_queries, url, queries
@@ -239,6 +239,9 @@ def test_place_pages_run_the_same_queries_with_ten_times_the_places(
     for scale in (1, 10):
         for _ in range(3 * scale):
             make_place(slug=f"p{Place.objects.count()}", category=make_category())
+            first = Place.objects.get(slug="p0")
+            make_course(place=first, slots=[(0, "09:00", "11:00"), (3, "14:00", "16:00")])
+            make_event(place=first)
         with django_assert_num_queries(queries):
             assert client.get(url).status_code == 200
 
