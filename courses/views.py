@@ -1,7 +1,7 @@
 """The French course finder: filters in the address, a plain form, the courses' places on a map."""
 
 from django.db.models import Prefetch
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
@@ -38,6 +38,12 @@ def _languages_taught_in():
 
 @require_safe
 def course_list(request):
+    # The form sends its empty choices too (« no preference »): the address a reader shares
+    # keeps only what was chosen.
+    pairs = [(name, value) for name, values in request.GET.lists() for value in values]
+    chosen = [(name, value) for name, value in pairs if value]
+    if len(chosen) < len(pairs):
+        return redirect(f"{request.path}?{urlencode(chosen)}" if chosen else request.path)
     filters = finder.read_filters(request.GET)
     matching_but_schedule, courses = finder.apply(filters, published_courses())
     courses = with_fallbacks(courses)

@@ -6,10 +6,23 @@ from django import template
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from events.models import Repeat, weekday_position
 
 register = template.Library()
+
+# A weekday inside a sentence (« chaque mardi »): languages that capitalise it alone (« Mardi »,
+# in the hours of a place) write it in lower case there.
+WEEKDAYS = [
+    pgettext_lazy("weekday in a sentence", "Monday"),
+    pgettext_lazy("weekday in a sentence", "Tuesday"),
+    pgettext_lazy("weekday in a sentence", "Wednesday"),
+    pgettext_lazy("weekday in a sentence", "Thursday"),
+    pgettext_lazy("weekday in a sentence", "Friday"),
+    pgettext_lazy("weekday in a sentence", "Saturday"),
+    pgettext_lazy("weekday in a sentence", "Sunday"),
+]
 
 POSITIONS = {
     1: lambda day: _("Every month, on the first %(weekday)s") % {"weekday": day},
@@ -52,7 +65,7 @@ def repeats(event):
     if not event.repeat:
         return ""
     start = timezone.localtime(event.starts_at)
-    weekday = date_format(start, "l")
+    weekday = str(WEEKDAYS[start.weekday()])
     if event.repeat == Repeat.MONTHLY:
         text = POSITIONS[weekday_position(start)](weekday)
     elif event.repeat == Repeat.FORTNIGHTLY:

@@ -190,3 +190,10 @@ def test_seats_and_start_are_shown(client):
     assert course.title_en in html
     assert "Full: waiting list" in html
     assert re.search(r"Next start: [^<]*2027\.", html)
+
+
+def test_the_empty_choices_of_the_form_leave_the_address(client):
+    response = client.get("/fr/courses/?level=a1&day=sat&audience=&language=")
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/courses/?level=a1&day=sat"
+    assert client.get("/fr/courses/?audience=")["Location"] == "/fr/courses/"

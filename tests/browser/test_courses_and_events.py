@@ -1,0 +1,66 @@
+"""The course finder and an event, as a reader uses them: without JavaScript, and with it."""
+
+import datetime
+
+import icalendar
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from events.models import Repeat
+from tests.factories import make_course, make_event, make_place
+
+pytestmark = pytest.mark.django_db(transaction=True)
+SAT, TUE = 5, 1
+
+
+@pytest.fixture
+def courses():
+    cimade = make_place(name_fr="La Cimade", latitude="45.775", longitude="3.085")
+    make_course(place=cimade, title_fr="Débutants du samedi matin", slots=[(SAT, "09:30", "11:30")])
+    make_course(title_fr="Mardi soir", slots=[(TUE, "18:00", "20:00")], cost="paid")
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_a_reader_ticks_filters_and_gets_a_link_to_share(browser, live_server, courses, javascript):
+    context = browser.new_context(java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/fr/courses/")
+    page.get_by_role("checkbox", name="A1 – débutant").check()
+    page.get_by_role("checkbox", name="Samedi").check()
+    page.get_by_role("checkbox", name="gratuit").check()
+    page.get_by_role("button", name="Afficher les cours").click()
+    page.wait_for_url(f"{live_server.url}/fr/courses/?level=a1&day=sat&cost=free")
+    expect(page.get_by_role("heading", name="1 cours")).to_be_visible()
+    expect(page.get_by_role("heading", name="Débutants du samedi matin")).to_be_visible()
+    expect(page.get_by_role("heading", name="Mardi soir")).to_have_count(0)
+    # The filters stay ticked on the page of results.
+    expect(page.get_by_role("checkbox", name="Samedi")).to_be_checked()
+    if javascript:  # the map shows where the course is, once asked for
+        page.get_by_role("button", name="Afficher la carte").click()
+        expect(page.locator(".leaflet-marker-icon")).to_have_count(1)
+    context.close()
+
+
+def test_add_to_my_calendar_gives_the_phone_a_calendar_file(page, live_server):
+    start = timezone.make_aware(
+        datetime.datetime.combine(
+            timezone.localdate() + datetime.timedelta(days=3), datetime.time(14)
+        )
+    )
+    event = make_event(
+        title_fr="Réunion CIR",
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=2),
+        repeat=Repeat.WEEKLY,
+    )
+    page.goto(f"{live_server.url}/fr/")
+    page.get_by_role("link", name="Réunion CIR").click()
+    expect(page.get_by_text("Prochaine date :")).to_be_visible()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Ajouter à mon agenda").click()
+    assert download.value.suggested_filename == f"{event.slug}.ics"
+    calendar = icalendar.Calendar.from_ical(download.value.path().read_bytes())
+    (vevent,) = calendar.walk("VEVENT")
+    assert vevent["dtstart"].dt == timezone.localtime(start)
+    assert vevent["rrule"]["FREQ"] == ["WEEKLY"]
