@@ -52,7 +52,11 @@ def event_list(request):
 
 @require_safe
 def event_detail(request, slug):
-    event = get_object_or_404(published_events(), slug=slug)
+    # Staff also see drafts (an imported event, say), to check them before publishing.
+    events = published_events()
+    if request.user.is_staff:
+        events = Event.objects.select_related("category", "place__category", "route")
+    event = get_object_or_404(events, slug=slug)
     dates = event.occurrences()
     event.next = dates[0] if dates else None
     places = [event.place] if event.place else []

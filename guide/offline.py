@@ -33,6 +33,8 @@ def saved_paths():
         reverse("home"),
         reverse("guide:print"),
         reverse("places:list"),
+        # Not the events: a saved list would keep an event after its date.
+        reverse("courses:list"),
         reverse("glossary"),
         reverse("offline"),
         reverse("offline-unavailable"),

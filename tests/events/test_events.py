@@ -175,3 +175,9 @@ def test_an_event_is_checked_before_it_is_saved():
     with pytest.raises(ValidationError) as error:
         event.full_clean()
     assert "ends_at" in error.value.message_dict  # repeats, yet lasts more than a day
+
+
+def test_staff_see_a_draft_event_readers_do_not(client, admin_client):
+    event = make_event(published=False)
+    assert client.get(event.get_absolute_url()).status_code == 404
+    assert admin_client.get(event.get_absolute_url()).status_code == 200
