@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
+from django.test import Client
 
 from events.models import Event, Repeat
 from tests.factories import make_event, make_place
@@ -177,7 +178,7 @@ def test_an_event_is_checked_before_it_is_saved():
     assert "ends_at" in error.value.message_dict  # repeats, yet lasts more than a day
 
 
-def test_staff_see_a_draft_event_readers_do_not(client, admin_client):
+def test_staff_see_a_draft_event_readers_do_not(admin_client):
     event = make_event(published=False)
-    assert client.get(event.get_absolute_url()).status_code == 404
+    assert Client().get(event.get_absolute_url()).status_code == 404
     assert admin_client.get(event.get_absolute_url()).status_code == 200
