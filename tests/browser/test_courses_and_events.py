@@ -8,7 +8,9 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from events.models import Repeat
-from tests.factories import make_course, make_event, make_place
+from tests.browser.test_accessibility import JQUERY_UI_TABS, WCAG_21_AA
+from tests.factories import make_course, make_event, make_event_category, make_place
+from tests.helpers import axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SAT, TUE = 5, 1
@@ -64,3 +66,46 @@ def test_add_to_my_calendar_gives_the_phone_a_calendar_file(page, live_server):
     (vevent,) = calendar.walk("VEVENT")
     assert vevent["dtstart"].dt == timezone.localtime(start)
     assert vevent["rrule"]["FREQ"] == ["WEEKLY"]
+
+
+PARTNER = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Partenaire//Agenda//FR
+BEGIN:VEVENT
+UID:atelier@partenaire.example
+DTSTAMP:20261201T090000Z
+DTSTART;TZID=Europe/Paris:20370112T140000
+DTEND;TZID=Europe/Paris:20370112T160000
+SUMMARY:Atelier de conversation
+END:VEVENT
+BEGIN:VEVENT
+UID:vieux@partenaire.example
+DTSTAMP:20261201T090000Z
+DTSTART:20200101T100000
+DTEND:20200101T110000
+SUMMARY:Atelier passé
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def test_staff_import_a_partner_calendar_and_open_the_draft(
+    watched_page, live_server, log_in, tmp_path
+):
+    make_event_category(name_fr="Ateliers")
+    page = watched_page
+    log_in(page, "/admin/events/event/")
+    page.get_by_role("link", name="Importer depuis un agenda (iCal)").click()
+    assert axe_violations(page, WCAG_21_AA) == []
+    page.get_by_label("Catégorie des événements").select_option(label="Ateliers")
+    calendar = tmp_path / "agenda.ics"
+    calendar.write_text(PARTNER)
+    page.get_by_label("Ou un fichier d'agenda (.ics)").set_input_files(calendar)
+    page.get_by_role("button", name="Importer").click()
+    expect(page.get_by_text("Nouveaux : 1 · mis à jour : 0 · refusés : 1.")).to_be_visible()
+    expect(page.get_by_text("Atelier passé : déjà passé")).to_be_visible()
+    assert axe_violations(page, WCAG_21_AA) == []
+    page.get_by_role("link", name="Voir les brouillons").click()
+    page.get_by_role("link", name="Atelier de conversation").click()
+    expect(page.get_by_role("checkbox", name="Publié")).not_to_be_checked()
+    assert axe_violations(page, WCAG_21_AA, JQUERY_UI_TABS) == []

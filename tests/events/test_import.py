@@ -85,7 +85,7 @@ def test_a_partner_calendar_becomes_drafts_and_refusals_are_explained(admin_clie
     response = upload(admin_client, category, PARTNER)
     assert response.status_code == 200
     html = unescape(response.content.decode())
-    assert "2 nouveaux, 0 mis à jour, 4 refusés." in html
+    assert "Nouveaux : 2 · mis à jour : 0 · refusés : 4." in html
     assert "Déjà passé : déjà passé" in html
     assert "Tous les jours : cette répétition ne peut pas être affichée par le site" in html
     assert "Sans fin : pas de fin (DTEND ou DURATION)" in html
@@ -115,7 +115,7 @@ def test_importing_again_updates_instead_of_duplicating(admin_client, category):
     workshop.published = True
     workshop.save()
     response = upload(admin_client, category, PARTNER.replace("Atelier de conversation", "Atelier"))
-    assert "0 nouveaux, 2 mis à jour, 4 refusés." in unescape(response.content.decode())
+    assert "Nouveaux : 0 · mis à jour : 2 · refusés : 4." in unescape(response.content.decode())
     workshop.refresh_from_db()
     assert (workshop.title_fr, workshop.title_en, workshop.published) == (
         "Atelier",
@@ -161,7 +161,7 @@ def partner_server():
 @time_machine.travel(datetime.datetime(2026, 12, 2, 10, tzinfo=PARIS), tick=True)
 def test_a_calendar_is_fetched_from_its_address(admin_client, category, partner_server):
     response = admin_client.post(URL, {"category": category.pk, "url": partner_server})
-    assert "2 nouveaux, 0 mis à jour, 4 refusés." in unescape(response.content.decode())
+    assert "Nouveaux : 2 · mis à jour : 0 · refusés : 4." in unescape(response.content.decode())
     # Nothing listens on the discard port: the message says so, nothing more is imported.
     response = admin_client.post(URL, {"category": category.pk, "url": "http://127.0.0.1:9/x.ics"})
     assert response.status_code == 400
