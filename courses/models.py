@@ -42,10 +42,8 @@ class Audience(models.TextChoices):
     STUDENTS = "students", _("exiled students")
 
 
-class Cost(models.TextChoices):
-    UNKNOWN = "", _("not known")
-    FREE = "free", _("free")
-    PAID = "paid", _("you pay")
+# Free, depending on income, or paid: as for places.
+Cost = Place.Cost
 
 
 class Registration(models.TextChoices):
