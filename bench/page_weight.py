@@ -62,6 +62,12 @@ def main():
         "search, no result": "/{lang}/search/?q=zzzz",
         "places list": "/{lang}/places/",
         "place": f"/{{lang}}/places/{Place.objects.first().slug}/",
+        "place with a course": "/{lang}/places/ofii/",
+        "place with an event": "/{lang}/places/cecler/",
+        "French courses": "/{lang}/courses/",
+        "French courses, free beginners": "/{lang}/courses/?level=a1&cost=free",
+        "events": "/{lang}/events/",
+        "event (repeating)": "/{lang}/events/reunion-information-cir/",
     }
     header = ("page", "lang", "html", "html.gz", "+css/js", "total.gz", "SQL")
     print("{:44} {:8} {:>8} {:>8} {:>8} {:>9} {:>4}".format(*header))
