@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 
 from common import geo
 from common.geo import distance_km
+from common.middleware import true_until
 from common.translations import fallback_fields
 from places import maps
 
@@ -55,7 +56,13 @@ def _route_context(slug):
 
 @require_safe
 def route_detail(request, slug):
-    return render(request, "routes/route_detail.html", _route_context(slug))
+    context = _route_context(slug)
+    # The outings along it, through the relation the events app adds (it comes after this one).
+    events = context["route"].events.published().upcoming()
+    for event in events:
+        event.fallback = fallback_fields(event)
+    response = render(request, "routes/route_detail.html", {**context, "events": events})
+    return true_until(response, *(event.next.end for event in events))
 
 
 @require_safe

@@ -182,3 +182,19 @@ def test_staff_see_a_draft_event_readers_do_not(admin_client):
     event = make_event(published=False)
     assert Client().get(event.get_absolute_url()).status_code == 404
     assert admin_client.get(event.get_absolute_url()).status_code == 200
+
+
+def test_a_route_lists_its_next_outings(client):
+    from routes.models import Route
+
+    route = Route.objects.create(title_fr="Rallye", title_en="Rally", slug="rallye", published=True)
+    make_event(
+        title_en="Rally 2027",
+        route=route,
+        starts_at=at(2027, 10, 2, 9),
+        ends_at=at(2027, 10, 2, 12),
+    )
+    with time_machine.travel(at(2027, 10, 1), tick=False):
+        assert "Rally 2027" in text(client, "/en/routes/rallye/")
+    with time_machine.travel(at(2027, 10, 2, 12, 1), tick=False):
+        assert "Rally 2027" not in text(client, "/en/routes/rallye/")
