@@ -7,7 +7,9 @@ from common.reviews import DueForReviewFilter, mark_reviewed
 from .models import Course, CourseSlot
 
 
-class CourseSlotInline(admin.TabularInline):
+class CourseSlotInline(admin.StackedInline):
+    """Stacked, not tabular: each input keeps its label (a table's cells have none)."""
+
     model = CourseSlot
     extra = 1
 
@@ -40,7 +42,6 @@ class CourseAdmin(TranslatedAdmin):
     ]
     list_select_related = ["place"]
     search_fields = ["title", "description", "place__name"]
-    autocomplete_fields = ["place"]
     actions = [mark_reviewed]
     fieldsets = [
         (None, {"fields": ["place", "title", "description", "published"]}),

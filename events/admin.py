@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -61,8 +62,21 @@ class CalendarImportForm(forms.Form):
         return data
 
 
+class DateTimeLocalInput(forms.DateTimeInput):
+    """The browser's own date and time picker, one input under the field's label (the admin's
+    split date and time inputs leave the time without a label)."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
 @admin.register(Event)
 class EventAdmin(TranslatedAdmin):
+    formfield_overrides = {
+        models.DateTimeField: {"form_class": forms.DateTimeField, "widget": DateTimeLocalInput}
+    }
     change_list_template = "admin/events/event/change_list.html"
     list_display = [
         "title",
@@ -85,7 +99,6 @@ class EventAdmin(TranslatedAdmin):
     list_select_related = ["category", "place"]
     search_fields = ["title", "summary", "description"]
     prepopulated_fields = {"slug": ["title_fr"]}
-    autocomplete_fields = ["place"]
     date_hierarchy = "starts_at"
     actions = [mark_reviewed]
     readonly_fields = ["source_uid"]

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from events.models import Repeat
+from events.models import Event, Repeat
 from tests.browser.test_accessibility import JQUERY_UI_TABS, WCAG_21_AA
 from tests.factories import make_course, make_event, make_event_category, make_place
 from tests.helpers import axe_violations
@@ -109,3 +109,23 @@ def test_staff_import_a_partner_calendar_and_open_the_draft(
     page.get_by_role("link", name="Atelier de conversation").click()
     expect(page.get_by_role("checkbox", name="Publié")).not_to_be_checked()
     assert axe_violations(page, WCAG_21_AA, JQUERY_UI_TABS) == []
+    # The browser's date and time picker, with the time in Clermont-Ferrand.
+    expect(page.get_by_label("Début")).to_have_value("2037-01-12T14:00")
+    page.get_by_label("Début").fill("2037-01-12T15:00")
+    page.get_by_label("Fin").fill("2037-01-12T17:00")
+    page.get_by_role("checkbox", name="Publié").check()
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    expect(page.get_by_text("a été modifié avec succès")).to_be_visible()
+    event = Event.objects.get()
+    assert timezone.localtime(event.starts_at).hour == 15
+    assert event.published
+
+
+def test_the_course_form_is_accessible(watched_page, live_server, log_in):
+    make_course(slots=[(TUE, "09:00", "11:00")])
+    log_in(watched_page, "/admin/courses/course/")
+    watched_page.get_by_role("link", name="Cours de français", exact=False).last.click()
+    expect(
+        watched_page.get_by_role("heading", name="Modification de cours de français")
+    ).to_be_visible()
+    assert axe_violations(watched_page, WCAG_21_AA, JQUERY_UI_TABS) == []
