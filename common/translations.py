@@ -57,6 +57,15 @@ def fallback_fields(obj, fields=None):
     }
 
 
+def with_fallbacks(objects):
+    """The objects as a list, each with `fallback` (its fields shown in French), for lists whose
+    templates mark each item with `{% lang_if_fallback item.fallback "field" %}`."""
+    objects = list(objects)
+    for obj in objects:
+        obj.fallback = fallback_fields(obj)
+    return objects
+
+
 def translated_fields(field, values):
     """Map {"fr": …, "en": …} to model field names: {"title_fr": …, "title_en": …}."""
     return {build_localized_fieldname(field, code): text for code, text in values.items()}

@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
-from common.translations import fallback_fields
+from common.translations import with_fallbacks
 from places import maps
 from places.models import OpeningSlot
 
@@ -20,13 +20,6 @@ def published_courses():
         .select_related("place__category")
         .prefetch_related(Prefetch("slots", CourseSlot.objects.order_by("weekday", "starts")))
     )
-
-
-def with_fallbacks(courses):
-    courses = list(courses)
-    for course in courses:
-        course.fallback = fallback_fields(course)
-    return courses
 
 
 def _languages_taught_in():

@@ -12,11 +12,15 @@ from .models import Repeat, weekday_position
 WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
 
+def byday(start):
+    """The RRULE BYDAY of a monthly repetition from `start`: « 1TU », « -1FR »."""
+    return f"{weekday_position(start)}{WEEKDAYS[start.weekday()]}"
+
+
 def _recurrence(event):
     start = timezone.localtime(event.starts_at)
     if event.repeat == Repeat.MONTHLY:
-        day = f"{weekday_position(start)}{WEEKDAYS[start.weekday()]}"
-        rule = {"freq": "monthly", "byday": day}
+        rule = {"freq": "monthly", "byday": byday(start)}
     else:
         rule = {"freq": "weekly", "interval": 2 if event.repeat == Repeat.FORTNIGHTLY else 1}
     if event.repeat_until:

@@ -21,11 +21,11 @@ from django.utils.translation import gettext as _
 
 from places.models import Place
 
-from .models import Event, Repeat, weekday_position
+from .ical import WEEKDAYS, byday
+from .models import Event, Repeat
 
 MAX_BYTES = 2 * 1024 * 1024
 FETCH_SECONDS = 10
-WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
 
 class CalendarRefused(ValueError):
@@ -100,8 +100,7 @@ def _repeat(component, start):
         if days and [str(day) for day in days] != [WEEKDAYS[local.weekday()]]:
             return None, None, _("this repetition cannot be shown by the site")
         return (Repeat.WEEKLY if interval == 1 else Repeat.FORTNIGHTLY), until, None
-    expected = f"{weekday_position(local)}{WEEKDAYS[local.weekday()]}"
-    if freq == "MONTHLY" and interval == 1 and [str(day).lstrip("+") for day in days] == [expected]:
+    if freq == "MONTHLY" and interval == 1 and [str(d).lstrip("+") for d in days] == [byday(local)]:
         return Repeat.MONTHLY, until, None
     return None, None, _("this repetition cannot be shown by the site")
 

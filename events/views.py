@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from common.middleware import true_until
-from common.translations import fallback_fields
+from common.translations import fallback_fields, with_fallbacks
 from places import maps
 
 from . import ical
@@ -34,9 +34,7 @@ def event_list(request):
     events = published_events()
     if category:
         events = events.filter(category=category)
-    events = events.upcoming()
-    for event in events:
-        event.fallback = fallback_fields(event)
+    events = with_fallbacks(events.upcoming())
     response = render(
         request,
         "events/event_list.html",
@@ -53,9 +51,9 @@ def event_list(request):
 @require_safe
 def event_detail(request, slug):
     # Staff also see drafts (an imported event, say), to check them before publishing.
-    events = published_events()
-    if request.user.is_staff:
-        events = Event.objects.select_related("category", "place__category", "route")
+    events = Event.objects.select_related("category", "place__category", "route")
+    if not request.user.is_staff:
+        events = events.published()
     event = get_object_or_404(events, slug=slug)
     dates = event.occurrences()
     event.next = dates[0] if dates else None

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_safe
 
 from common.middleware import true_until
 from common.text import plain
-from common.translations import fallback_fields
+from common.translations import fallback_fields, with_fallbacks
 from events.models import Event
 from places import maps
 from places.hours import next_midnight
@@ -29,9 +29,9 @@ def home(request):
     themes = Theme.objects.order_by("order", "pk")
     routes = Route.objects.published()
     notices = Notice.objects.current().for_readers()
-    events = Event.objects.published().select_related("place").upcoming()[:HOME_EVENTS]
-    for event in events:
-        event.fallback = fallback_fields(event)
+    events = with_fallbacks(
+        Event.objects.published().select_related("place").upcoming()[:HOME_EVENTS]
+    )
     response = render(
         request,
         "guide/home.html",
@@ -96,9 +96,7 @@ def guide_print(request):
 
 @require_safe
 def glossary_list(request):
-    terms = list(Term.objects.published())
-    for term in terms:
-        term.fallback = fallback_fields(term)
+    terms = with_fallbacks(Term.objects.published())
     return render(request, "guide/glossary.html", {"terms": terms})
 
 

@@ -20,7 +20,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
 from common.middleware import true_until
-from common.translations import fallback_fields
+from common.translations import fallback_fields, with_fallbacks
 
 from . import maps
 from .hours import hours_state, opening_hours_specification, to_osm
@@ -103,9 +103,7 @@ def place_detail(request, slug):
     sections = place.sections.published().select_related("theme")
     # Its French courses and coming events, through the relations the courses and events apps
     # add to places (those apps come after this one, and may import it, not the reverse).
-    courses = list(place.courses.published().prefetch_related("slots"))
-    for course in courses:
-        course.fallback = fallback_fields(course)
+    courses = with_fallbacks(place.courses.published().prefetch_related("slots"))
     events = place.events.published().upcoming()
     # A place's name is often a proper name nobody translates: marked in French, not announced.
     fallback = fallback_fields(place, ("name", *Place.TRACKED_FIELDS))

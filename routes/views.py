@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 from common import geo
 from common.geo import distance_km
 from common.middleware import true_until
-from common.translations import fallback_fields
+from common.translations import fallback_fields, with_fallbacks
 from places import maps
 
 from .models import Route
@@ -58,9 +58,7 @@ def _route_context(slug):
 def route_detail(request, slug):
     context = _route_context(slug)
     # The outings along it, through the relation the events app adds (it comes after this one).
-    events = context["route"].events.published().upcoming()
-    for event in events:
-        event.fallback = fallback_fields(event)
+    events = with_fallbacks(context["route"].events.published().upcoming())
     response = render(request, "routes/route_detail.html", {**context, "events": events})
     return true_until(response, *(event.next.end for event in events))
 
